@@ -104,11 +104,14 @@ export interface Session {
    * Empty text, lone semicolons and comments give an empty list.
    */
   parse(sql: string): ParsedStatement[];
-  /** Binds one statement; `paramTypes[i]` undefined means the client left $i+1 unspecified. */
+  /**
+   * Binds one statement; `paramTypes[i]` undefined means the client left $i+1 unspecified.
+   * Asynchronous because binding a table reference asks the catalog (Catalog.loadTable).
+   */
   prepare(
     statement: ParsedStatement,
     paramTypes: readonly (SqlType | undefined)[],
-  ): PreparedStatement;
+  ): Promise<PreparedStatement>;
   execute(
     statement: PreparedStatement,
     params: readonly SqlValue[],

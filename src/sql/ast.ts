@@ -216,12 +216,16 @@ export type FromItem = TableRef | SubqueryRef | JoinRef;
 export interface TableRef extends Node<'table-ref'> {
   readonly name: QualifiedName;
   readonly alias: string | null;
+  /** `t AS x (a, b)`: renames the table's first columns; empty when not written. */
+  readonly columnAliases: readonly string[];
   readonly timeTravel: TimeTravel | null;
 }
 
 export interface SubqueryRef extends Node<'subquery-ref'> {
   readonly query: Query;
   readonly alias: string | null;
+  /** `(...) AS x (a, b)` (TPC-H Q13): renames the subquery's columns; empty when not written. */
+  readonly columnAliases: readonly string[];
 }
 
 export type JoinType = 'inner' | 'left' | 'right' | 'full' | 'cross';
@@ -264,6 +268,8 @@ export type QueryBody = Select | Values | SetOperation | Query;
 
 export interface CommonTableExpr extends Node<'cte'> {
   readonly name: string;
+  /** Written in a `WITH RECURSIVE` list (every CTE of that list is marked). */
+  readonly recursive: boolean;
   readonly columns: readonly string[];
   readonly query: Query;
 }
@@ -317,8 +323,15 @@ export type TransactionAction =
 export interface TransactionStatement extends Node<'transaction'> {
   readonly action: TransactionAction;
   readonly savepoint: string | null;
-  /** Which keyword the user wrote (BEGIN vs START TRANSACTION, COMMIT vs END, ...), for the command tag. */
+  /**
+   * Which keyword the user wrote, lower case: 'begin', 'start transaction', 'commit',
+   * 'end', 'rollback', 'abort', 'savepoint', 'release'; for the command tag.
+   */
   readonly keyword: string;
+  /** BEGIN / START TRANSACTION `ISOLATION LEVEL ...`, lower case ('repeatable read'); null if not written. */
+  readonly isolationLevel: string | null;
+  /** BEGIN / START TRANSACTION `READ ONLY` (true) or `READ WRITE` (false); null if not written. */
+  readonly readOnly: boolean | null;
 }
 
 export interface DiscardStatement extends Node<'discard'> {

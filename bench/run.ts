@@ -1,0 +1,99 @@
+/**
+ * `npm run bench`: round trips per second of `SELECT 1` through pgbench over the simple,
+ * extended and prepared protocol with 1 and 16 connections, and connection setup time
+ * (pgbench -C), for a private PostgreSQL 15 and for lakegate on the same machine, printed with
+ * lakegate/PostgreSQL ratios. A benchmark, not a test: it never fails on slow figures.
+ *
+ *   node dist/bench/run.js [--seconds 5] [--clients 1,16] [--modes simple,extended,prepared]
+ *                          [--servers postgres,lakegate] [--in-process | --lakegate HOST:PORT]
+ */
+import { availableParallelism, cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  externalLakegate,
+  spawnBenchLakegate,
+  startBenchPostgres,
+  startInProcessLakegate,
+  type BenchServer,
+} from './bench-servers.js';
+import { runPgbench, type PgbenchResult, type QueryMode } from './pgbench.js';
+import { formatReport, type BenchRow } from './report.js';
+
+const script = fileURLToPath(new URL('../../bench/select1.sql', import.meta.url));
+
+const { values: options } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    clients: { type: 'string', default: '1,16' },
+    modes: { type: 'string', default: 'simple,extended,prepared' },
+    servers: { type: 'string', default: 'postgres,lakegate' },
+    'in-process': { type: 'boolean', default: false },
+    lakegate: { type: 'string' },
+    database: { type: 'string', default: 'local' },
+  },
+});
+
+const seconds = Number(options.seconds);
+const clientCounts = options.clients.split(',').map(Number);
+const modes = options.modes.split(',') as QueryMode[];
+const wanted = options.servers.split(',');
+
+async function startServers(): Promise<BenchServer[]> {
+  const servers: BenchServer[] = [];
+  if (wanted.includes('postgres')) servers.push(await startBenchPostgres());
+  if (wanted.includes('lakegate')) {
+    if (options.lakegate !== undefined)
+      servers.push(externalLakegate(options.lakegate, options.database));
+    else
+      servers.push(await (options['in-process'] ? startInProcessLakegate() : spawnBenchLakegate()));
+  }
+  return servers;
+}
+
+async function measure(
+  servers: readonly BenchServer[],
+  label: string,
+  clients: number,
+  mode: QueryMode,
+  reconnect: boolean,
+): Promise<BenchRow> {
+  const results = new Map<string, PgbenchResult>();
+  // One server at a time: both share the machine's cores with pgbench.
+  for (const server of servers) {
+    process.stderr.write(`  ${server.name}: ${label}, ${clients} clients ...\n`);
+    results.set(
+      server.name,
+      await runPgbench({ ...server, script, mode, clients, seconds, reconnect }),
+    );
+  }
+  return { label, clients, unit: reconnect ? 'connect' : 'tps', results };
+}
+
+async function main(): Promise<void> {
+  const servers = await startServers();
+  try {
+    const rows: BenchRow[] = [];
+    for (const mode of modes) {
+      for (const clients of clientCounts) {
+        rows.push(await measure(servers, `SELECT 1, ${mode} protocol (tps)`, clients, mode, false));
+      }
+    }
+    rows.push(await measure(servers, 'connection setup (pgbench -C)', 1, 'simple', true));
+    const cpu = cpus()[0]?.model ?? 'unknown cpu';
+    console.log(
+      `\nSELECT 1 round trips, pgbench -T ${seconds}, ${availableParallelism()} cpus (${cpu}), node ${process.version}`,
+    );
+    console.log(
+      formatReport(
+        rows,
+        servers.map((s) => s.name),
+      ),
+    );
+    for (const s of servers) if (s.log) console.log(`\n${s.name} log: ${s.log} (removed on exit)`);
+  } finally {
+    for (const server of servers) await server.close();
+  }
+}
+
+await main();

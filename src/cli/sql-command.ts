@@ -1,0 +1,98 @@
+import { userInfo } from 'node:os';
+import { readColumn } from '../common/values/read-value.js';
+import { textFormatter } from '../common/values/format-value.js';
+import type { Execution, Session } from '../engine/query-engine.js';
+import { createLogger, createServices } from '../main.js';
+import type { CliOptions } from './cli-main.js';
+import { loadConfig } from './config.js';
+import { printTable } from './table-printer.js';
+
+const NUMERIC_KINDS = new Set(['int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'oid']);
+
+/**
+ * `lakegate sql "SQL"`: runs statements in-process (no server, no socket) and
+ * prints each result as psql does, or the command tag. Exit code 1 on error.
+ */
+export async function sqlCommand(options: CliOptions, args: readonly string[]): Promise<number> {
+  const text = args.length > 0 ? args.join(' ') : await readStdin();
+  const config = await loadConfig(options.config, process.env, options);
+  const logger = createLogger({ ...config, logLevel: process.env.LAKEGATE_LOG_LEVEL ?? 'warn' });
+  const services = await createServices(config, logger, options.demo ? { demo: true } : {});
+  let session: Session | null = null;
+  try {
+    session = await services.engine.openSession(
+      {
+        user: userInfo().username,
+        database: config.defaultCatalog,
+        parameters: new Map([['application_name', 'lakegate sql']]),
+        backendPid: process.pid,
+        cancelBackend: () => false,
+      },
+      {
+        notice: (n) => process.stderr.write(`${n.severity}:  ${n.message}\n`),
+        parameterStatus: () => undefined,
+      },
+    );
+    await runScript(session, text);
+    return 0;
+  } catch (err) {
+    const e = err as { severity?: string; message: string; sqlstate?: string };
+    process.stderr.write(`${e.severity ?? 'ERROR'}:  ${e.message}\n`);
+    return 1;
+  } finally {
+    await session?.close();
+    await services.close();
+  }
+}
+
+async function runScript(session: Session, text: string): Promise<void> {
+  const signal = new AbortController().signal;
+  for (const parsed of session.parse(text)) {
+    const prepared = await session.prepare(parsed, []);
+    const execution = await session.execute(prepared, [], signal);
+    process.stdout.write(await render(session, execution));
+  }
+}
+
+async function render(session: Session, execution: Execution): Promise<string> {
+  const columns = execution.columns;
+  let rowCount = 0;
+  if (!columns) {
+    for await (const _ of execution.batches) void _;
+    return `${execution.commandTag(0)}\n`;
+  }
+  const options = {
+    timeZone: session.setting('TimeZone') ?? 'UTC',
+    extraFloatDigits: Number(session.setting('extra_float_digits') ?? '1'),
+  };
+  const formatters = columns.map((c) => textFormatter(c.type, options));
+  const rows: (string | null)[][] = [];
+  for await (const batch of execution.batches) {
+    const values = columns.map((c, i) => readColumn(batch.getChildAt(i) ?? fail(i), c.type));
+    for (let r = 0; r < batch.numRows; r++) {
+      rows.push(
+        values.map((col, i) => {
+          const v = col[r] ?? null;
+          return v === null ? null : (formatters[i] as (v: unknown) => string)(v);
+        }),
+      );
+    }
+    rowCount += batch.numRows;
+  }
+  const table = printTable(
+    columns.map((c) => c.name),
+    rows,
+    columns.map((c) => NUMERIC_KINDS.has(c.type.kind)),
+  );
+  return execution.copyOut ? `${execution.commandTag(rowCount)}\n` : `${table}\n`;
+}
+
+function fail(i: number): never {
+  throw new Error(`result batch is missing column ${i}`);
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

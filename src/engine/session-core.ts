@@ -1,0 +1,79 @@
+import type { RecordBatch } from 'apache-arrow';
+import type { SqlType } from '../common/sql-types.js';
+import type { SqlValue } from '../common/sql-value.js';
+import type { Statement } from '../sql/ast.js';
+import type { EvalContext } from '../exec/eval-context.js';
+import type { Cursors } from './cursors.js';
+import type { LocalQueryEngineOptions } from './engine-resources.js';
+import type { CopyOutOptions, Notice, ResultColumn, SessionStartup } from './query-engine.js';
+import type { QueryPlan } from './query/query-plan.js';
+import type { TableLookup } from './query/table-resolver.js';
+import type { SessionSettings } from './settings/session-settings.js';
+import type { StatementRun } from './statement-run.js';
+import type { TransactionBlock } from './transaction-block.js';
+
+/** The session state statement handlers work on (implemented by LocalSession). */
+export interface SessionCore {
+  readonly settings: SessionSettings;
+  readonly tx: TransactionBlock;
+  readonly cursors: Cursors;
+  readonly options: LocalQueryEngineOptions;
+  readonly startup: SessionStartup;
+  notice(n: Notice): void;
+  tableLookup(): TableLookup;
+  evalContext(params: readonly SqlValue[], run: StatementRun): EvalContext;
+  /** COMMIT (true) or ROLLBACK (false) of the open block: settings, cursors, state. */
+  endTransaction(commit: boolean): Promise<void>;
+}
+
+/** A statement as parse() returns it: the AST kept with the text its spans refer to. */
+export interface EngineParsed {
+  readonly sql: string;
+  readonly offset: number;
+  readonly statement: Statement;
+  /** The whole text given to parse (spans and error positions are relative to it). */
+  readonly fullText: string;
+}
+
+/** What a handler's prepare returns. */
+export interface Bound {
+  readonly columns: readonly ResultColumn[] | null;
+  /** The bound SELECT of a query, DECLARE, COPY or EXPLAIN. */
+  readonly plan?: QueryPlan;
+}
+
+export interface EnginePrepared {
+  readonly parsed: EngineParsed;
+  readonly paramTypes: readonly SqlType[];
+  readonly columns: readonly ResultColumn[] | null;
+  readonly bound: Bound;
+}
+
+/** What running a statement produced, before the session wraps it into an Execution. */
+export interface Outcome {
+  readonly columns: readonly ResultColumn[] | null;
+  readonly batches?: AsyncIterable<RecordBatch>;
+  readonly copyOut?: CopyOutOptions;
+  readonly tag: (rows: number) => string;
+}
+
+export interface StatementHandler<S extends Statement> {
+  prepare(
+    core: SessionCore,
+    s: S,
+    parsed: EngineParsed,
+    paramTypes: (SqlType | undefined)[],
+  ): Promise<Bound>;
+  execute(
+    core: SessionCore,
+    s: S,
+    prepared: EnginePrepared,
+    params: readonly SqlValue[],
+    run: StatementRun,
+  ): Promise<Outcome>;
+}
+
+/** For statements that return no rows and bind nothing. */
+export const noColumns = (): Promise<Bound> => Promise.resolve({ columns: null });
+
+export const tagOnly = (tag: string): Outcome => ({ columns: null, tag: () => tag });

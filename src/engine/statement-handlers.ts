@@ -1,0 +1,37 @@
+import type { Statement, StatementKind } from '../sql/ast.js';
+import { noColumns, tagOnly, type StatementHandler } from './session-core.js';
+import { copyStatement } from './statements/copy-statement.js';
+import { closeCursor, declareCursor, fetchStatement } from './statements/cursor-statements.js';
+import { explainStatement } from './statements/explain-statement.js';
+import { queryStatement } from './statements/query-statement.js';
+import {
+  discardStatement,
+  resetStatement,
+  setStatement,
+  showStatement,
+  useStatement,
+} from './statements/settings-statements.js';
+import { transactionStatement } from './statements/transaction-statement.js';
+
+/** Every statement kind's handler (DESIGN.md §4.3: a new kind fails to compile until handled). */
+export const statementHandlers: {
+  [K in StatementKind]: StatementHandler<Statement & { readonly kind: K }>;
+} = {
+  query: queryStatement,
+  set: setStatement,
+  reset: resetStatement,
+  show: showStatement,
+  transaction: transactionStatement,
+  discard: discardStatement,
+  // Prepared statements are pgwire's (protocol level); SQL DEALLOCATE just succeeds.
+  deallocate: {
+    prepare: noColumns,
+    execute: (_c, s) => Promise.resolve(tagOnly(s.name === null ? 'DEALLOCATE ALL' : 'DEALLOCATE')),
+  },
+  'declare-cursor': declareCursor,
+  fetch: fetchStatement,
+  'close-cursor': closeCursor,
+  'copy-to': copyStatement,
+  explain: explainStatement,
+  use: useStatement,
+};

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { tableFromArrays } from 'apache-arrow';
+import { LakeError } from '../common/errors.js';
+import { writeParquetBytes } from '../storage/parquet-writer.js';
+import { closeSharedPool, openTestSession, type TestSession } from './engine-test-harness.js';
+
+/** A small Parquet table read through planParquetScan and the worker pool. */
+let t: TestSession;
+
+before(async () => {
+  t = await openTestSession({ scan: true });
+  await t.catalog.createNamespace('sales');
+  const location = join(t.warehouse, 'sales.db', 'orders');
+  mkdirSync(location, { recursive: true });
+  const table = tableFromArrays({
+    id: Int32Array.from([1, 2, 3, 4, 5]),
+    region: ['east', 'west', 'east', null, 'west'],
+    amount: Float64Array.from([10, 20.5, 30, 40, 50]),
+  });
+  writeFileSync(join(location, 'part-0.parquet'), writeParquetBytes(table));
+  await t.catalog.createTable({
+    ident: { namespace: 'sales', name: 'orders' },
+    location,
+    format: 'parquet',
+    parameters: {},
+    columns: [
+      { name: 'id', type: 'int' },
+      { name: 'region', type: 'string' },
+      { name: 'amount', type: 'double' },
+    ],
+    partitionKeys: [],
+  });
+});
+
+after(async () => {
+  await t.close();
+  await closeSharedPool();
+});
+
+test('WHERE, ORDER BY and LIMIT over a scan', async () => {
+  const r = await t.run(
+    'select id, amount * 2 as doubled from sales.orders where amount > 15 order by id desc limit 2',
+  );
+  assert.deepEqual(
+    r.columns?.map((c) => [c.name, c.type.kind]),
+    [
+      ['id', 'int4'],
+      ['doubled', 'float8'],
+    ],
+  );
+  assert.deepEqual(r.rows, [
+    ['5', '100'],
+    ['4', '80'],
+  ]);
+  assert.equal(r.tag, 'SELECT 2');
+});
+
+test('GROUP BY with aggregates, NULL group and ordering by an aggregate', async () => {
+  const r = await t.run(
+    'select region, count(*), sum(amount), max(id) from sales.orders group by region order by 2 desc, region nulls first',
+  );
+  assert.deepEqual(r.rows, [
+    ['east', '2', '40', '3'],
+    ['west', '2', '70.5', '5'],
+    [null, '1', '40', '4'],
+  ]);
+});
+
+test('search_path finds unqualified tables; USE sets it', async () => {
+  await t.run('use sales');
+  const r = await t.run('select count(*) from orders where region is null');
+  assert.deepEqual(r.rows, [['1']]);
+});
+
+test('unknown columns and ungrouped columns', async () => {
+  await assert.rejects(
+    t.run('select nope from sales.orders'),
+    (e: unknown) => e instanceof LakeError && e.sqlstate === '42703' && e.position === 8,
+  );
+  await assert.rejects(
+    t.run('select id, count(*) from sales.orders'),
+    (e: unknown) =>
+      e instanceof LakeError &&
+      e.sqlstate === '42803' &&
+      e.message ===
+        'column "orders.id" must appear in the GROUP BY clause or be used in an aggregate function',
+  );
+});

@@ -1,0 +1,101 @@
+import { LakeError } from '../../common/errors.js';
+import { Types } from '../../common/sql-types.js';
+import type { SqlValue } from '../../common/sql-value.js';
+import { SqlState } from '../../common/sqlstate.js';
+import { converter } from '../kernels/cast.js';
+import { strict, type Kernel } from '../kernels/kernel.js';
+import { fn, overloads, sig, type ScalarFunction } from './scalar-function.js';
+
+/** String functions of PostgreSQL docs §9.4 that the small engine offers. */
+const T = Types.text;
+const I = Types.int4;
+const str = (v: SqlValue | undefined): string => String(v);
+const chars = (s: string): string[] => [...s];
+
+/** substring(s from start for count): 1-based, clipped like PostgreSQL's text_substr. */
+function substr(s: string, start: number, count: number | null): string {
+  if (count !== null && count < 0) {
+    throw new LakeError('22011', 'negative substring length not allowed');
+  }
+  const cs = chars(s);
+  const from = Math.max(start, 1);
+  const to = count === null ? cs.length + 1 : start + count;
+  return to <= from ? '' : cs.slice(from - 1, to - 1).join('');
+}
+
+function trimmer(mode: 'both' | 'leading' | 'trailing'): Kernel {
+  return strict(([s, set]) => {
+    const cs = chars(str(s));
+    const remove = new Set(chars(set === undefined ? ' ' : str(set)));
+    let a = 0;
+    let b = cs.length;
+    if (mode !== 'trailing') while (a < b && remove.has(cs[a] ?? '')) a++;
+    if (mode !== 'leading') while (b > a && remove.has(cs[b - 1] ?? '')) b--;
+    return cs.slice(a, b).join('');
+  });
+}
+
+const trimResolve = overloads(sig([T], T), sig([T, T], T));
+
+/** concat(any...): NULLs are skipped; arguments are printed with their output functions. */
+const concatKernel: Kernel = (input) => {
+  const toText = input.argTypes.map((t) => converter(t, T, input.ctx));
+  const out: SqlValue[] = [];
+  for (let i = 0; i < input.rowCount; i++) {
+    let s = '';
+    input.args.forEach((col, a) => {
+      const v = col[i] ?? null;
+      if (v !== null) s += String(toText[a]?.(v));
+    });
+    out.push(s);
+  }
+  return out;
+};
+
+export const stringFunctions: readonly ScalarFunction[] = [
+  fn(
+    'upper',
+    overloads(sig([T], T)),
+    strict(([s]) => str(s).toUpperCase()),
+  ),
+  fn(
+    'lower',
+    overloads(sig([T], T)),
+    strict(([s]) => str(s).toLowerCase()),
+  ),
+  fn(
+    'length',
+    overloads(sig([T], I)),
+    strict(([s]) => chars(str(s)).length),
+  ),
+  fn(
+    'char_length',
+    overloads(sig([T], I)),
+    strict(([s]) => chars(str(s)).length),
+  ),
+  fn(
+    'character_length',
+    overloads(sig([T], I)),
+    strict(([s]) => chars(str(s)).length),
+  ),
+  fn(
+    'substr',
+    overloads(sig([T, I], T), sig([T, I, I], T)),
+    strict(([s, a, n]) => substr(str(s), Number(a), n === undefined ? null : Number(n))),
+  ),
+  fn(
+    'substring',
+    overloads(sig([T, I], T), sig([T, I, I], T)),
+    strict(([s, a, n]) => substr(str(s), Number(a), n === undefined ? null : Number(n))),
+  ),
+  fn('btrim', trimResolve, trimmer('both')),
+  fn('trim', trimResolve, trimmer('both')),
+  fn('ltrim', trimResolve, trimmer('leading')),
+  fn('rtrim', trimResolve, trimmer('trailing')),
+  fn(
+    'replace',
+    overloads(sig([T, T, T], T)),
+    strict(([s, from, to]) => (str(from) === '' ? str(s) : str(s).split(str(from)).join(str(to)))),
+  ),
+  fn('concat', (args) => ({ args, returns: T }), concatKernel),
+];

@@ -1,0 +1,58 @@
+import type { SqlType } from '../../common/sql-types.js';
+import type { Interval, SqlValue } from '../../common/sql-value.js';
+import { parseDecimal, rescale, type Decimal } from '../../common/values/decimal-text.js';
+
+/** Orders two non-null values of one type: negative, zero or positive. */
+export type Comparator = (a: SqlValue, b: SqlValue) => number;
+
+/**
+ * The ordering of each type family as PostgreSQL's btree opclasses define it:
+ * numbers numerically (numeric NaN above everything), text by code point (the C
+ * collation lakegate uses), false < true, intervals by their 30-day-month span.
+ */
+export function comparatorFor(type: SqlType): Comparator {
+  switch (type.kind) {
+    case 'numeric':
+      return compareNumeric;
+    case 'bytea':
+      return (a, b) => Buffer.compare(a as Uint8Array, b as Uint8Array);
+    case 'interval':
+      return (a, b) => cmp(intervalSpan(a as Interval), intervalSpan(b as Interval));
+    case 'bool':
+      return (a, b) => Number(a) - Number(b);
+    default:
+      return (a, b) => cmp(a as number | bigint | string, b as number | bigint | string);
+  }
+}
+
+function cmp<T extends number | bigint | string>(a: T, b: T): number {
+  if (typeof a === 'number' && typeof b === 'number' && (Number.isNaN(a) || Number.isNaN(b))) {
+    // float8 NaN sorts above every other value (PostgreSQL float8_cmp_internal).
+    return Number(Number.isNaN(a)) - Number(Number.isNaN(b));
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function intervalSpan(iv: Interval): bigint {
+  return (BigInt(iv.months) * 30n + BigInt(iv.days)) * 86_400_000_000n + iv.micros;
+}
+
+const specialRank: Record<string, number> = { '-Infinity': -1, Infinity: 1, NaN: 2 };
+
+export function compareNumeric(a: SqlValue, b: SqlValue): number {
+  const x = parseDecimal(String(a));
+  const y = parseDecimal(String(b));
+  if (x === null || y === null) return 0;
+  if (typeof x === 'string' || typeof y === 'string') {
+    const rx = typeof x === 'string' ? (specialRank[x] ?? 0) * 2 : 0;
+    const ry = typeof y === 'string' ? (specialRank[y] ?? 0) * 2 : 0;
+    if (rx !== ry) return rx - ry;
+    return typeof x === 'string' || typeof y === 'string' ? 0 : 0;
+  }
+  return compareDecimals(x, y);
+}
+
+export function compareDecimals(x: Decimal, y: Decimal): number {
+  const scale = Math.max(x.scale, y.scale);
+  return cmp(rescale(x, scale), rescale(y, scale));
+}

@@ -1,0 +1,23 @@
+import { DataType, type Data, type Vector } from 'apache-arrow';
+import type { SqlType } from '../common/sql-types.js';
+import type { SqlValue } from '../common/sql-value.js';
+import { readColumn } from '../common/values/read-value.js';
+
+/**
+ * A scanned column as SqlValues. Parquet readers hand string columns back
+ * dictionary-encoded; the values are decoded once per dictionary and looked up
+ * by index, everything else goes through the common value reader.
+ */
+export function readBatchColumn(vector: Vector, type: SqlType): SqlValue[] {
+  if (!DataType.isDictionary(vector.type)) return readColumn(vector, type);
+  const out: SqlValue[] = [];
+  for (const d of vector.data as readonly Data[]) {
+    const dictionary = d.dictionary;
+    const values = dictionary ? readColumn(dictionary, type) : [];
+    const indices = d.values as ArrayLike<number | bigint>;
+    for (let i = 0; i < d.length; i++) {
+      out.push(d.getValid(i) ? (values[Number(indices[i] ?? 0)] ?? null) : null);
+    }
+  }
+  return out;
+}

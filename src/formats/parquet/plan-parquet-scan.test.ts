@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { Int32, Table, vectorFromArray } from 'apache-arrow';
+import type { TableRef } from '../../../catalog/catalog.js';
+import { LocalFileIO } from '../../storage/local-file-io.js';
+import { writeParquetBytes } from '../../storage/parquet-writer.js';
+import { planParquetScan } from './plan-parquet-scan.js';
+
+const ints = (from: number, n: number): Table =>
+  new Table({
+    x: vectorFromArray(
+      Array.from({ length: n }, (_, i) => from + i),
+      new Int32(),
+    ),
+  });
+
+function tableAt(location: string): TableRef {
+  return {
+    ident: { namespace: 'ns', name: 't' },
+    catalog: 'local',
+    location,
+    format: 'parquet',
+    parameters: {},
+    columns: [{ name: 'x', type: 'int' }],
+    partitionKeys: [{ name: 'p', type: 'string' }],
+  };
+}
+
+describe('planParquetScan', () => {
+  const io = new LocalFileIO();
+  let root = '';
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'lakegate-plan-'));
+    await io.writeAtomic(join(root, 'p=a', 'f1.parquet'), writeParquetBytes(ints(0, 10)));
+    await io.writeAtomic(join(root, 'p=b%20c', 'f2.parquet'), writeParquetBytes(ints(10, 5)));
+    await io.writeAtomic(
+      join(root, 'p=__HIVE_DEFAULT_PARTITION__', 'f3.parquet'),
+      writeParquetBytes(ints(15, 3)),
+    );
+    // A big file of many row groups is split into several tasks.
+    await io.writeAtomic(
+      join(root, 'p=big', 'f4.parquet'),
+      writeParquetBytes(ints(0, 300_000), { rowGroupSize: 50_000 }),
+    );
+    // Not data: hidden files and directories, other extensions.
+    await writeFile(join(root, '_SUCCESS'), '');
+    await io.writeAtomic(join(root, '_tmp', 'x.parquet'), new Uint8Array([1, 2, 3]));
+    await io.writeAtomic(join(root, '.hidden.parquet'), new Uint8Array([1, 2, 3]));
+    await io.writeAtomic(join(root, 'p=a', 'notes.txt'), new Uint8Array([1]));
+  });
+  after(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('plans visible Parquet files with their partition values and row groups', async () => {
+    const tasks = await planParquetScan(tableAt(root), io, ['x', 'p']);
+    const small = tasks.filter((t) => !t.file.includes('p=big'));
+    assert.deepEqual(
+      small.map((t) => [t.file.slice(root.length + 1), t.rowGroups, t.partitionValues, t.columns]),
+      [
+        ['p=__HIVE_DEFAULT_PARTITION__/f3.parquet', [0], { p: null }, ['x', 'p']],
+        ['p=a/f1.parquet', [0], { p: 'a' }, ['x', 'p']],
+        ['p=b%20c/f2.parquet', [0], { p: 'b c' }, ['x', 'p']],
+      ],
+    );
+    for (const t of tasks) assert.ok(t.fileSize > 0);
+  });
+
+  it('splits a file of many row groups into runs of consecutive row groups', async () => {
+    const big = (await planParquetScan(tableAt(root), io, ['x'])).filter((t) =>
+      t.file.includes('p=big'),
+    );
+    assert.deepEqual(
+      big.map((t) => t.rowGroups),
+      [
+        [0, 1, 2],
+        [3, 4, 5],
+      ],
+    );
+  });
+
+  it('accepts a file:// location and plans nothing for an absent one', async () => {
+    const viaUri = await planParquetScan(tableAt(pathToFileURL(root).href), io, ['x']);
+    assert.equal(viaUri.length, 5);
+    assert.deepEqual(await planParquetScan(tableAt(join(root, 'nope')), io, ['x']), []);
+  });
+
+  it('fails with XX001 when a data file is not Parquet', async () => {
+    const bad = await mkdtemp(join(tmpdir(), 'lakegate-plan-bad-'));
+    try {
+      await writeFile(join(bad, 'broken.parquet'), 'not parquet');
+      await assert.rejects(planParquetScan(tableAt(bad), io, ['x']), { sqlstate: 'XX001' });
+    } finally {
+      await rm(bad, { recursive: true, force: true });
+    }
+  });
+});

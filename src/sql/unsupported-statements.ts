@@ -1,0 +1,42 @@
+/**
+ * Statements lakegate recognises by their first key word but does not run yet;
+ * they fail with 0A000 `<KEYWORD> is not supported yet` instead of a syntax
+ * error. The issues that add DML, DDL, MERGE and CALL remove words from here.
+ */
+export const UNSUPPORTED_STATEMENTS: ReadonlySet<string> = new Set([
+  'insert',
+  'update',
+  'delete',
+  'merge',
+  'create',
+  'drop',
+  'alter',
+  'call',
+  'truncate',
+  'grant',
+  'revoke',
+  'prepare',
+  'execute',
+  'listen',
+  'notify',
+  'unlisten',
+  'vacuum',
+  'analyze',
+  'analyse',
+  'lock',
+  'comment',
+  'refresh',
+  'optimize',
+  'describe',
+  'checkpoint',
+  'reindex',
+  'cluster',
+  'import',
+  'load',
+  'do',
+  'reassign',
+  'security',
+  'msck',
+  'cache',
+  'uncache',
+]);

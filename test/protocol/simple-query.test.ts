@@ -1,0 +1,125 @@
+/**
+ * Simple query protocol conformance (PostgreSQL docs §55.2.2 "Simple Query", §55.2.2.1
+ * "Multiple Statements in a Simple Query"): statement batches, EmptyQueryResponse, errors and
+ * ReadyForQuery transaction status.
+ */
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import {
+  commandTag,
+  dataRowText,
+  errorOf,
+  names,
+  readyStatus,
+} from '../support/backend-message.js';
+import type { Frame } from '../support/backend-message.js';
+import { forEachTarget } from '../support/for-each-target.js';
+import { closeSession, openSession, simpleQuery } from '../support/session.js';
+import type { Session } from '../support/session.js';
+
+const oneRow = ['rowDescription', 'dataRow', 'commandComplete'];
+
+function lastStatus(frames: readonly Frame[]): string {
+  return readyStatus(frames.at(-1)!);
+}
+
+forEachTarget('simple query', ({ target }) => {
+  let session: Session;
+  before(async () => (session = await openSession(target())));
+  after(() => closeSession(session));
+  const run = (sql: string): Promise<Frame[]> => simpleQuery(session.conn, sql);
+
+  it('runs every statement of a multi-statement Query, then one ReadyForQuery', async () => {
+    const frames = await run('SELECT 1; SELECT 2');
+    assert.deepEqual(names(frames), [...oneRow, ...oneRow, 'readyForQuery']);
+    assert.deepEqual(dataRowText(frames[1]!), ['1']);
+    assert.deepEqual(dataRowText(frames[4]!), ['2']);
+    assert.equal(commandTag(frames[2]!), 'SELECT 1');
+    assert.equal(commandTag(frames[5]!), 'SELECT 1');
+    assert.equal(lastStatus(frames), 'I');
+  });
+
+  for (const sql of ['', ';', '-- c', '  \n\t ']) {
+    it(`answers ${JSON.stringify(sql)} with EmptyQueryResponse`, async () => {
+      const frames = await run(sql);
+      assert.deepEqual(names(frames), ['emptyQuery', 'readyForQuery']);
+      assert.equal(lastStatus(frames), 'I');
+    });
+  }
+
+  it('a syntax error anywhere rejects the whole Query: 42601 with position, nothing runs', async () => {
+    const frames = await run('SELECT 1; SELEC 2; SELECT 3');
+    assert.deepEqual(names(frames), ['error', 'readyForQuery']);
+    const error = errorOf(frames[0]!);
+    assert.equal(error.severity, 'ERROR');
+    assert.equal(error.code, '42601');
+    assert.equal(error.message, 'syntax error at or near "SELEC"');
+    assert.equal(error.position, '11');
+    assert.equal(lastStatus(frames), 'I');
+  });
+
+  it('a run-time error stops the rest of the Query; earlier results stay', async () => {
+    const frames = await run('SELECT 1; SELECT 1/0; SELECT 3');
+    assert.deepEqual(names(frames), [...oneRow, 'error', 'readyForQuery']);
+    const error = errorOf(frames[3]!);
+    assert.deepEqual(
+      [error.severity, error.code, error.message],
+      ['ERROR', '22012', 'division by zero'],
+    );
+    assert.equal(lastStatus(frames), 'I');
+  });
+
+  it('an unknown table is 42P01 with the position of its name', async () => {
+    const frames = await run('SELECT * FROM no_such_table');
+    assert.deepEqual(names(frames), ['error', 'readyForQuery']);
+    const error = errorOf(frames[0]!);
+    assert.equal(error.code, '42P01');
+    assert.equal(error.message, 'relation "no_such_table" does not exist');
+    assert.equal(error.position, '15');
+  });
+
+  it('ReadyForQuery reports I, T and E across BEGIN, an error, 25P02 and ROLLBACK', async () => {
+    let frames = await run('BEGIN');
+    assert.deepEqual(names(frames), ['commandComplete', 'readyForQuery']);
+    assert.deepEqual([commandTag(frames[0]!), lastStatus(frames)], ['BEGIN', 'T']);
+
+    frames = await run('SELECT 1');
+    assert.deepEqual(names(frames), [...oneRow, 'readyForQuery']);
+    assert.equal(lastStatus(frames), 'T');
+
+    frames = await run('SELECT 1/0');
+    assert.deepEqual(names(frames), ['error', 'readyForQuery']);
+    assert.equal(lastStatus(frames), 'E');
+
+    frames = await run('SELECT 1');
+    assert.deepEqual(names(frames), ['error', 'readyForQuery']);
+    const error = errorOf(frames[0]!);
+    assert.equal(error.code, '25P02');
+    assert.equal(
+      error.message,
+      'current transaction is aborted, commands ignored until end of transaction block',
+    );
+    assert.equal(lastStatus(frames), 'E');
+
+    frames = await run('ROLLBACK');
+    assert.deepEqual(names(frames), ['commandComplete', 'readyForQuery']);
+    assert.deepEqual([commandTag(frames[0]!), lastStatus(frames)], ['ROLLBACK', 'I']);
+  });
+
+  it('COMMIT of a failed transaction reports ROLLBACK', async () => {
+    assert.equal(lastStatus(await run('BEGIN')), 'T');
+    assert.equal(lastStatus(await run('SELEC')), 'E');
+    const frames = await run('COMMIT');
+    assert.deepEqual(names(frames), ['commandComplete', 'readyForQuery']);
+    assert.deepEqual([commandTag(frames[0]!), lastStatus(frames)], ['ROLLBACK', 'I']);
+  });
+
+  it('BEGIN inside a multi-statement Query leaves the transaction open', async () => {
+    let frames = await run('SELECT 1; BEGIN; SELECT 2');
+    assert.deepEqual(names(frames), [...oneRow, 'commandComplete', ...oneRow, 'readyForQuery']);
+    assert.equal(commandTag(frames[3]!), 'BEGIN');
+    assert.equal(lastStatus(frames), 'T');
+    frames = await run('COMMIT');
+    assert.deepEqual([commandTag(frames[0]!), lastStatus(frames)], ['COMMIT', 'I']);
+  });
+});

@@ -1,0 +1,113 @@
+import { fileURLToPath } from 'node:url';
+import { type RecordBatch, tableFromIPC } from 'apache-arrow';
+import { Piscina } from 'piscina';
+import { LakeError, deserializeError, toLakeError } from '../src/common/errors.js';
+import { SqlState } from '../src/common/sqlstate.js';
+import type { ScanTask } from '../src/formats/scan-task.js';
+import { SCAN_HANDLER_NAME, type ScanRequest, type ScanResponse } from './scan-protocol.js';
+
+export interface ScanPool {
+  /** Batches of every task, in task order; at most `size * 2` tasks are decoded ahead. */
+  scan(tasks: readonly ScanTask[], signal: AbortSignal): AsyncIterable<RecordBatch>;
+  close(): Promise<void>;
+  readonly size: number;
+}
+
+export function createScanPool(options: { threads: number }): ScanPool {
+  return new PiscinaScanPool(Math.max(1, Math.floor(options.threads)));
+}
+
+/** Resolved beside this file, so it works from dist/ wherever the package is installed. */
+const workerFile = fileURLToPath(new URL('./scan-worker.js', import.meta.url));
+
+type Settled =
+  | { readonly ok: true; readonly response: ScanResponse }
+  | { readonly ok: false; readonly error: unknown };
+
+class PiscinaScanPool implements ScanPool {
+  private readonly pool: Piscina<ScanRequest, ScanResponse>;
+
+  constructor(readonly size: number) {
+    this.pool = new Piscina({
+      filename: workerFile,
+      name: SCAN_HANDLER_NAME,
+      minThreads: size,
+      maxThreads: size,
+    });
+    // A worker that dies outside a task is replaced by piscina; the task it was
+    // running has already been rejected, so there is nothing more to report here.
+    this.pool.on('error', () => undefined);
+  }
+
+  scan(tasks: readonly ScanTask[], signal: AbortSignal): AsyncIterable<RecordBatch> {
+    const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+    const run = (task: ScanTask): Promise<Settled> =>
+      this.pool.run({ task, cancelFlag }).then(
+        (response) => ({ ok: true, response }),
+        (error: unknown) => ({ ok: false, error }),
+      );
+    return scanInOrder(tasks, signal, this.size * 2, run, () => Atomics.store(cancelFlag, 0, 1));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
+
+/**
+ * Runs tasks with a bounded window and yields their batches in task order. Results
+ * arrive settled (never rejected), so abandoned tasks cannot raise unhandled
+ * rejections; leaving for any reason (abort, error, the consumer stopping) cancels
+ * the tasks not yet started.
+ */
+async function* scanInOrder(
+  tasks: readonly ScanTask[],
+  signal: AbortSignal,
+  window: number,
+  run: (task: ScanTask) => Promise<Settled>,
+  cancel: () => void,
+): AsyncGenerator<RecordBatch> {
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<'aborted'>((resolve) => {
+    onAbort = () => resolve('aborted');
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  const inflight: Promise<Settled>[] = [];
+  let next = 0;
+  const refill = (): void => {
+    while (inflight.length < window && next < tasks.length) {
+      inflight.push(run(tasks[next++] as ScanTask));
+    }
+  };
+  try {
+    throwIfAborted(signal);
+    refill();
+    for (let head = inflight.shift(); head !== undefined; head = inflight.shift()) {
+      const settled = await Promise.race([head, aborted]);
+      if (settled === 'aborted') return throwIfAborted(signal);
+      refill();
+      for (const batch of batchesOf(settled)) {
+        yield batch;
+        throwIfAborted(signal);
+      }
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    cancel();
+  }
+}
+
+function batchesOf(settled: Settled): RecordBatch[] {
+  if (!settled.ok) throw toLakeError(settled.error);
+  const response = settled.response;
+  if (response instanceof Uint8Array) return tableFromIPC(response).batches;
+  if ('error' in response) throw deserializeError(response.error);
+  return []; // skipped: only after cancel(), which ends the scan first
+}
+
+/** 57014, or the abort reason itself when the engine aborted with a LakeError (statement_timeout). */
+function throwIfAborted(signal: AbortSignal): void {
+  if (!signal.aborted) return;
+  if (signal.reason instanceof LakeError) throw signal.reason;
+  throw new LakeError(SqlState.queryCanceled, 'canceling statement due to user request');
+}

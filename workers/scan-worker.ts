@@ -1,0 +1,27 @@
+import { move } from 'piscina';
+import { serializeError } from '../src/common/errors.js';
+import { fileIOForPath } from '../src/storage/file-io-for-path.js';
+import { ParquetSourceCache } from './parquet-source-cache.js';
+import { readScanTask } from './read-scan-task.js';
+import type { ScanRequest, ScanResponse } from './scan-protocol.js';
+
+/**
+ * The scan worker's entry (loaded by piscina in each worker thread). Importing the
+ * Parquet adapter instantiates parquet-wasm once per thread. Every failure returns as
+ * data, so a bad file fails its statement and never the worker.
+ */
+const cache = new ParquetSourceCache(16);
+
+export async function runScanTask(request: ScanRequest): Promise<ScanResponse> {
+  if (request.cancelFlag !== undefined && Atomics.load(request.cancelFlag, 0) !== 0) {
+    return { skipped: true };
+  }
+  try {
+    const io = fileIOForPath(request.task.file);
+    const bytes = await readScanTask(request.task, io, cache, request.batchSize);
+    // Transfers the buffer to the main thread instead of copying it.
+    return move(bytes) as Uint8Array;
+  } catch (err) {
+    return { error: serializeError(err) };
+  }
+}
