@@ -29,6 +29,11 @@ export class Cursors {
     return c.reader;
   }
 
+  /** The columns of an open cursor; undefined when there is none by that name. */
+  columnsOf(name: string): RowStream['columns'] | undefined {
+    return this.open.get(name)?.reader.stream.columns;
+  }
+
   async close(name: string): Promise<void> {
     const reader = this.get(name);
     this.open.delete(name);

@@ -13,6 +13,7 @@ import type {
   Notice,
   ParsedStatement,
   PreparedStatement,
+  ResultColumn,
   Session,
   SessionEvents,
   SessionStartup,
@@ -60,6 +61,10 @@ export class LocalSession implements Session, SessionCore {
 
   setting(name: string): string | undefined {
     return this.settings.get(name);
+  }
+
+  cursorColumns(name: string): readonly ResultColumn[] | undefined {
+    return this.cursors.columnsOf(name);
   }
 
   transactionStatus(): TransactionStatus {
@@ -195,7 +200,7 @@ export class LocalSession implements Session, SessionCore {
     run: StatementRun,
     log: (rows: number, e?: LakeError) => void,
   ): Execution {
-    const session = this;
+    const failed = (): void => this.statementFailed();
     let rows = 0;
     async function* guarded(): AsyncGenerator<RecordBatch> {
       try {
@@ -207,7 +212,7 @@ export class LocalSession implements Session, SessionCore {
         log(rows);
       } catch (err) {
         const e = run.canceledError() ?? toLakeError(err);
-        session.statementFailed();
+        failed();
         log(rows, e);
         throw e;
       } finally {
@@ -218,7 +223,11 @@ export class LocalSession implements Session, SessionCore {
       columns: outcome.columns,
       ...(outcome.copyOut ? { copyOut: outcome.copyOut } : {}),
       batches: guarded(),
-      commandTag: (sent) => outcome.tag(sent),
+      commandTag: (sent) => {
+        // Statements whose (empty) batches were never iterated are logged here.
+        log(sent);
+        return outcome.tag(sent);
+      },
     };
   }
 
@@ -239,7 +248,7 @@ export class LocalSession implements Session, SessionCore {
 }
 
 function handlerOf(s: Statement): StatementHandler<Statement> {
-  return statementHandlers[s.kind] as StatementHandler<Statement>;
+  return statementHandlers[s.kind];
 }
 
 /** What a failed block still accepts (PostgreSQL: COMMIT, ROLLBACK, ROLLBACK TO). */

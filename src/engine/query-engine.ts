@@ -118,6 +118,11 @@ export interface Session {
     signal: AbortSignal,
   ): Promise<Execution>;
   /**
+   * Result columns of an open SQL cursor (DECLARE ... CURSOR): clients such as psycopg
+   * Describe it as a portal by name before FETCHing from it.
+   */
+  cursorColumns(name: string): readonly ResultColumn[] | undefined;
+  /**
    * Records that the current statement failed for a reason found outside the engine
    * (a malformed Bind, a client gone): an open transaction block becomes failed.
    * Errors thrown by the session's own methods and iterators do this already.

@@ -35,7 +35,7 @@ export class HashAggregate {
   async add(batch: ColumnBatch, ctx: EvalContext): Promise<void> {
     const keyCols = await Promise.all(this.keys.map((k) => evaluate(k, batch, ctx)));
     const argCols = await Promise.all(
-      this.aggregates.map((a) => (a.arg ? evaluate(a.arg, batch, ctx) : null)),
+      this.aggregates.map((a) => (a.arg ? evaluate(a.arg, batch, ctx) : Promise.resolve(null))),
     );
     for (let row = 0; row < batch.rowCount; row++) {
       const key = keyCols.map((c) => c[row] ?? null);

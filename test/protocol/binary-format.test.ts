@@ -4,7 +4,7 @@
  * textsend, boolsend, float8send).
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { afterEach, beforeEach, it } from 'node:test';
 import { serialize } from 'pg-protocol';
 import { dataRowValues, names, rowDescription } from '../support/backend-message.js';
 import type { Frame } from '../support/backend-message.js';
@@ -57,8 +57,8 @@ const expectedColumns = [
 
 forEachTarget('binary format', ({ target }) => {
   let session: Session;
-  before(async () => (session = await openSession(target())));
-  after(() => closeSession(session));
+  beforeEach(async () => (session = await openSession(target())));
+  afterEach(() => closeSession(session));
 
   async function run(params: BindParameter[], resultFormats: number[]): Promise<Frame[]> {
     session.conn.send(

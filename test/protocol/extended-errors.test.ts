@@ -3,7 +3,7 @@
  * (postgres.c exec_parse_message / exec_bind_message / exec_execute_message, prepare.c).
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { afterEach, beforeEach, it } from 'node:test';
 import { serialize } from 'pg-protocol';
 import { errorOf, names, readyStatus } from '../support/backend-message.js';
 import type { Frame } from '../support/backend-message.js';
@@ -16,8 +16,8 @@ const S = serialize;
 
 forEachTarget('extended query errors', ({ target }) => {
   let session: Session;
-  before(async () => (session = await openSession(target())));
-  after(() => closeSession(session));
+  beforeEach(async () => (session = await openSession(target())));
+  afterEach(() => closeSession(session));
   const exchange = (...messages: Buffer[]): Promise<Frame[]> => {
     session.conn.send(...messages);
     return session.conn.readyForQuery();

@@ -4,7 +4,7 @@
  * limits with PortalSuspended, and discard-until-Sync after an error.
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { afterEach, beforeEach, it } from 'node:test';
 import { serialize } from 'pg-protocol';
 import {
   commandTag,
@@ -31,8 +31,8 @@ function columns(frame: Frame): [string, number, string][] {
 
 forEachTarget('extended query', ({ target }) => {
   let session: Session;
-  before(async () => (session = await openSession(target())));
-  after(() => closeSession(session));
+  beforeEach(async () => (session = await openSession(target())));
+  afterEach(() => closeSession(session));
   const exchange = (...messages: Buffer[]): Promise<Frame[]> => {
     session.conn.send(...messages);
     return session.conn.readyForQuery();

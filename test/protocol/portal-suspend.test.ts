@@ -4,7 +4,7 @@
  * kept open across Sync inside a transaction block, as pgjdbc's setFetchSize uses it.
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { afterEach, beforeEach, it } from 'node:test';
 import { serialize } from 'pg-protocol';
 import { commandTag, dataRowText, names, readyStatus } from '../support/backend-message.js';
 import type { Frame } from '../support/backend-message.js';
@@ -26,8 +26,8 @@ const manyRows: Record<TargetKind, string> = {
 
 forEachTarget('portal suspend', ({ kind, target }) => {
   let session: Session;
-  before(async () => (session = await openSession(target())));
-  after(() => closeSession(session));
+  beforeEach(async () => (session = await openSession(target())));
+  afterEach(() => closeSession(session));
   const exchange = (...messages: Buffer[]): Promise<Frame[]> => {
     session.conn.send(...messages);
     return session.conn.readyForQuery();

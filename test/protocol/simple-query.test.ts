@@ -4,7 +4,7 @@
  * ReadyForQuery transaction status.
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { afterEach, beforeEach, it } from 'node:test';
 import {
   commandTag,
   dataRowText,
@@ -23,10 +23,20 @@ function lastStatus(frames: readonly Frame[]): string {
   return readyStatus(frames.at(-1)!);
 }
 
+/**
+ * PostgreSQL folds `1/0` while planning, before RowDescription; a server that evaluates it while
+ * producing rows sends RowDescription first; both are valid (§55.2.2: an ErrorResponse can end
+ * a statement's response at any point). Dropping a RowDescription directly before an
+ * ErrorResponse makes both orders compare equal.
+ */
+function withoutDescriptionBeforeError(frames: readonly Frame[]): Frame[] {
+  return frames.filter((f, i) => !(f.name === 'rowDescription' && frames[i + 1]?.name === 'error'));
+}
+
 forEachTarget('simple query', ({ target }) => {
   let session: Session;
-  before(async () => (session = await openSession(target())));
-  after(() => closeSession(session));
+  beforeEach(async () => (session = await openSession(target())));
+  afterEach(() => closeSession(session));
   const run = (sql: string): Promise<Frame[]> => simpleQuery(session.conn, sql);
 
   it('runs every statement of a multi-statement Query, then one ReadyForQuery', async () => {
@@ -59,7 +69,7 @@ forEachTarget('simple query', ({ target }) => {
   });
 
   it('a run-time error stops the rest of the Query; earlier results stay', async () => {
-    const frames = await run('SELECT 1; SELECT 1/0; SELECT 3');
+    const frames = withoutDescriptionBeforeError(await run('SELECT 1; SELECT 1/0; SELECT 3'));
     assert.deepEqual(names(frames), [...oneRow, 'error', 'readyForQuery']);
     const error = errorOf(frames[3]!);
     assert.deepEqual(
@@ -87,7 +97,7 @@ forEachTarget('simple query', ({ target }) => {
     assert.deepEqual(names(frames), [...oneRow, 'readyForQuery']);
     assert.equal(lastStatus(frames), 'T');
 
-    frames = await run('SELECT 1/0');
+    frames = withoutDescriptionBeforeError(await run('SELECT 1/0'));
     assert.deepEqual(names(frames), ['error', 'readyForQuery']);
     assert.equal(lastStatus(frames), 'E');
 

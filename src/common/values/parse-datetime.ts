@@ -40,8 +40,8 @@ export function parseDate(text: string): number {
   if (s === '-infinity') return -Infinity;
   const m = DATE_TIME.exec(s);
   if (!m) throw invalidSyntax('date', text);
-  const { bc, zone } = splitSuffix(m[8] ?? '', 'date', text);
-  if (zone !== '' && m[4] === undefined) throw invalidSyntax('date', text);
+  // date_in parses a whole datetime and keeps the date: pgjdbc sends '2024-02-10 +00'.
+  const { bc } = splitSuffix(m[8] ?? '', 'date', text);
   return civilDays(m, bc, text);
 }
 

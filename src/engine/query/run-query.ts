@@ -1,6 +1,5 @@
 import type { RecordBatch } from 'apache-arrow';
 import { LakeError } from '../../common/errors.js';
-import { SqlState } from '../../common/sqlstate.js';
 import { readBatchColumn } from '../../exec/read-batch-column.js';
 import { planParquetScan } from '../../formats/parquet/plan-parquet-scan.js';
 import type { FileIO } from '../../storage/file-io.js';
@@ -14,6 +13,7 @@ import { RowBufferLimit } from '../../exec/row-buffer-limit.js';
 import { concatBatches, sortRows } from '../../exec/sort-rows.js';
 import { toRecordBatch } from '../../exec/to-record-batch.js';
 import type { QueryPlan, QuerySource } from './query-plan.js';
+import type { SqlValue } from '../../common/sql-value.js';
 
 /** What running a plan needs besides the plan. */
 export interface QueryRuntime {
@@ -138,7 +138,7 @@ async function* source(s: QuerySource, rt: QueryRuntime): AsyncGenerator<ColumnB
       for await (const batch of rt.scanPool.scan(tasks, rt.ctx.signal)) {
         const columns = s.columns.map((c) => {
           const v = batch.getChild(c.name);
-          return v ? readBatchColumn(v, c.type) : new Array(batch.numRows).fill(null);
+          return v ? readBatchColumn(v, c.type) : new Array<SqlValue>(batch.numRows).fill(null);
         });
         yield { columns, rowCount: batch.numRows };
       }

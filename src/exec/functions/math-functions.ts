@@ -5,6 +5,7 @@ import { SqlState } from '../../common/sqlstate.js';
 import { strict, type Kernel } from '../kernels/kernel.js';
 import { numericFloorCeil, numericRound } from '../kernels/numeric-math.js';
 import { fn, overloads, sig, type ScalarFunction } from './scalar-function.js';
+import { scalarText } from '../kernels/scalar-text.js';
 
 /** Mathematical functions of PostgreSQL docs §9.3 that the small engine offers. */
 const { int2, int4, int8, float8, numeric } = { ...Types, numeric: Types.numeric() };
@@ -31,7 +32,7 @@ function rint(x: number): number {
 }
 
 const roundKernel: Kernel = strict(([v, s]): SqlValue =>
-  typeof v === 'number' ? rint(v) : numericRound(String(v), s === undefined ? 0 : Number(s)),
+  typeof v === 'number' ? rint(v) : numericRound(scalarText(v), s === undefined ? 0 : Number(s)),
 );
 
 function floorCeil(ceil: boolean): Kernel {
@@ -40,7 +41,7 @@ function floorCeil(ceil: boolean): Kernel {
       ? ceil
         ? Math.ceil(v)
         : Math.floor(v)
-      : numericFloorCeil(String(v), ceil),
+      : numericFloorCeil(scalarText(v), ceil),
   );
 }
 

@@ -3,6 +3,7 @@ import type { SqlValue } from '../../common/sql-value.js';
 import type { EvalContext } from '../eval-context.js';
 import { strict, type Kernel, type KernelInput } from '../kernels/kernel.js';
 import { fn, overloads, sig, type ScalarFunction } from './scalar-function.js';
+import { scalarText } from '../kernels/scalar-text.js';
 
 /**
  * Session information and administration functions (PostgreSQL docs §9.26, §9.27)
@@ -89,14 +90,14 @@ export const sessionFunctions: readonly ScalarFunction[] = [
   ),
   fn('set_config', overloads(sig([text, text, bool], text)), (input) =>
     strict(([name, value, local]) =>
-      input.ctx.session.setConfig(String(name), String(value), local === true),
+      input.ctx.session.setConfig(scalarText(name), scalarText(value), local === true),
     )(input),
   ),
   fn('current_setting', overloads(sig([text], text), sig([text, bool], text)), (input) => {
     const [names = [], missing = []] = input.args;
     return names.map((name, i) => {
       if (name === null) return null;
-      return input.ctx.session.currentSetting(String(name), missing[i] === true);
+      return input.ctx.session.currentSetting(scalarText(name), missing[i] === true);
     });
   }),
 ];

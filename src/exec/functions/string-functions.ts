@@ -1,15 +1,15 @@
 import { LakeError } from '../../common/errors.js';
 import { Types } from '../../common/sql-types.js';
 import type { SqlValue } from '../../common/sql-value.js';
-import { SqlState } from '../../common/sqlstate.js';
 import { converter } from '../kernels/cast.js';
 import { strict, type Kernel } from '../kernels/kernel.js';
 import { fn, overloads, sig, type ScalarFunction } from './scalar-function.js';
+import { scalarText } from '../kernels/scalar-text.js';
 
 /** String functions of PostgreSQL docs §9.4 that the small engine offers. */
 const T = Types.text;
 const I = Types.int4;
-const str = (v: SqlValue | undefined): string => String(v);
+const str = (v: SqlValue | undefined): string => scalarText(v);
 const chars = (s: string): string[] => [...s];
 
 /** substring(s from start for count): 1-based, clipped like PostgreSQL's text_substr. */
@@ -45,7 +45,7 @@ const concatKernel: Kernel = (input) => {
     let s = '';
     input.args.forEach((col, a) => {
       const v = col[i] ?? null;
-      if (v !== null) s += String(toText[a]?.(v));
+      if (v !== null) s += scalarText(toText[a]?.(v));
     });
     out.push(s);
   }

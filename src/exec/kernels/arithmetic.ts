@@ -4,6 +4,7 @@ import type { SqlValue } from '../../common/sql-value.js';
 import { SqlState } from '../../common/sqlstate.js';
 import { strict, type Kernel } from './kernel.js';
 import { numericAdd, numericDiv, numericMod, numericMul } from './numeric-math.js';
+import { scalarText } from './scalar-text.js';
 
 /**
  * + - * / % and unary minus over the numeric types. The binder coerces both sides
@@ -103,7 +104,7 @@ function scalarOp(op: ArithmeticOp, t: SqlType): (a: SqlValue, b: SqlValue) => S
     }
     case 'numeric': {
       const f = numericOps[op];
-      return (a, b) => f(String(a), String(b));
+      return (a, b) => f(scalarText(a), scalarText(b));
     }
     default:
       throw new LakeError(
@@ -127,7 +128,7 @@ export const negateKernel: Kernel = (input) => {
   const zero: SqlValue = t.kind === 'int8' ? 0n : t.kind === 'numeric' ? '0' : 0;
   return strict(([a]) => {
     if (t.kind === 'numeric')
-      return String(a).startsWith('-') ? String(a).slice(1) : `-${String(a)}`;
+      return scalarText(a).startsWith('-') ? scalarText(a).slice(1) : `-${scalarText(a)}`;
     return f(zero, a as SqlValue);
   })(input);
 };

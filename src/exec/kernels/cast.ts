@@ -8,6 +8,7 @@ import { parseNumeric } from '../../common/values/parse-number.js';
 import { textParser } from '../../common/values/parse-value.js';
 import type { EvalContext } from '../eval-context.js';
 import { decimalOf } from './numeric-math.js';
+import { scalarText } from './scalar-text.js';
 
 type Convert = (v: SqlValue) => SqlValue;
 
@@ -41,14 +42,16 @@ export function converter(
 ): Convert {
   const opts = { timeZone: ctx.timeZone, extraFloatDigits: ctx.extraFloatDigits };
   if (textLike.has(to.kind) && to.kind !== 'unknown') {
-    const out = textLike.has(from.kind) ? (v: SqlValue) => String(v) : textFormatter(from, opts);
+    const out = textLike.has(from.kind)
+      ? (v: SqlValue) => scalarText(v)
+      : textFormatter(from, opts);
     const n = to.kind === 'varchar' || to.kind === 'bpchar' ? to.length : null;
     // An explicit cast to varchar(n) truncates silently (docs §8.3).
     return n === null ? out : (v) => [...out(v)].slice(0, n).join('');
   }
   if (textLike.has(from.kind)) {
     const parse = textParser(to, opts);
-    return (v) => parse(String(v));
+    return (v) => parse(scalarText(v));
   }
   return numericConverter(from, to) ?? viaText(from, to, opts);
 }
@@ -108,7 +111,7 @@ function numericConverter(from: SqlType, to: SqlType): Convert | null {
     case 'int8': {
       const make = toInteger(to.kind);
       if (f === 'bool') return (v) => make(v === true ? 1 : 0);
-      if (f === 'numeric') return (v) => make(rescale(decimalOf(String(v)), 0));
+      if (f === 'numeric') return (v) => make(rescale(decimalOf(scalarText(v)), 0));
       return (v) => make(v as number | bigint);
     }
     case 'float4':
@@ -119,7 +122,7 @@ function numericConverter(from: SqlType, to: SqlType): Convert | null {
     }
     case 'numeric':
       if (f === 'bool') return null;
-      return (v) => parseNumeric(String(v), to.precision, to.scale);
+      return (v) => parseNumeric(scalarText(v), to.precision, to.scale);
     case 'bool':
       return f === 'int4' ? (v) => v !== 0 : null;
     default:

@@ -1,6 +1,7 @@
 import type { SqlType } from '../../common/sql-types.js';
 import type { Interval, SqlValue } from '../../common/sql-value.js';
 import { parseDecimal, rescale, type Decimal } from '../../common/values/decimal-text.js';
+import { scalarText } from './scalar-text.js';
 
 /** Orders two non-null values of one type: negative, zero or positive. */
 export type Comparator = (a: SqlValue, b: SqlValue) => number;
@@ -40,8 +41,8 @@ function intervalSpan(iv: Interval): bigint {
 const specialRank: Record<string, number> = { '-Infinity': -1, Infinity: 1, NaN: 2 };
 
 export function compareNumeric(a: SqlValue, b: SqlValue): number {
-  const x = parseDecimal(String(a));
-  const y = parseDecimal(String(b));
+  const x = parseDecimal(scalarText(a));
+  const y = parseDecimal(scalarText(b));
   if (x === null || y === null) return 0;
   if (typeof x === 'string' || typeof y === 'string') {
     const rx = typeof x === 'string' ? (specialRank[x] ?? 0) * 2 : 0;

@@ -1,7 +1,7 @@
 import type { SqlValue } from '../../common/sql-value.js';
 import { LakeError } from '../../common/errors.js';
-import { SqlState } from '../../common/sqlstate.js';
 import { strict, type Kernel } from './kernel.js';
+import { scalarText } from './scalar-text.js';
 
 /** NOT, IS [NOT] NULL/TRUE/FALSE/UNKNOWN, LIKE/ILIKE and || (docs §9.1, §9.2, §9.7.1). */
 
@@ -31,13 +31,13 @@ export function likeRegExp(pattern: string, caseInsensitive: boolean): RegExp {
 function like(caseInsensitive: boolean): Kernel {
   const cache = new Map<string, RegExp>();
   return strict(([s, p]) => {
-    const pattern = String(p);
+    const pattern = scalarText(p);
     let re = cache.get(pattern);
     if (!re) {
       re = likeRegExp(pattern, caseInsensitive);
       cache.set(pattern, re);
     }
-    return re.test(String(s));
+    return re.test(scalarText(s));
   });
 }
 
@@ -53,5 +53,5 @@ export const predicateKernels: Record<string, Kernel> = {
   'is not unknown': perRow((v) => v !== null),
   like: like(false),
   ilike: like(true),
-  '||': strict(([a, b]) => String(a) + String(b)),
+  '||': strict(([a, b]) => scalarText(a) + scalarText(b)),
 };

@@ -175,6 +175,18 @@ describe('scram-sha-256 authentication', () => {
     assertOk(scramLogin(createAuthExchange('c', configured, remote), 'pw8'));
   });
 
+  it('salts a cleartext secret the same way on every login', () => {
+    const salt = (): string => {
+      const ex = createAuthExchange('c', configured, remote);
+      ex.start();
+      const first = ex.step(new ScramTestClient('pw8').initialResponse());
+      const text = readAuthMessage(first.kind === 'continue' ? first.messages[0] : undefined);
+      return /,s=([^,]+),/.exec(text.payload.toString('latin1'))?.[1] ?? '';
+    };
+    assert.equal(salt(), salt());
+    assert.notEqual(salt(), '');
+  });
+
   it('fails wrong passwords, MD5-only and missing secrets only at the end', () => {
     assertFail(
       scramLogin(createAuthExchange('v', configured, remote), 'pw8'),

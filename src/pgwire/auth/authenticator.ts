@@ -5,7 +5,13 @@ import { CleartextPasswordExchange } from './cleartext-password-exchange.js';
 import { immediateExchange } from './finished-exchange.js';
 import { Md5PasswordExchange } from './md5-password-exchange.js';
 import { ScramExchange } from './scram-exchange.js';
-import { makeScramVerifier, parseScramVerifier, type ScramVerifier } from './scram-verifier.js';
+import { mockScramVerifier } from './mock-scram-verifier.js';
+import {
+  defaultScramIterations,
+  makeScramVerifier,
+  parseScramVerifier,
+  type ScramVerifier,
+} from './scram-verifier.js';
 import { classifySecret } from './stored-secret.js';
 
 /**
@@ -81,15 +87,21 @@ const exchangeByMethod: Record<AuthMethod, ExchangeFactory> = {
     if (kind === 'md5' || kind === 'plaintext') return new Md5PasswordExchange(user, secret);
     return scram(user, secret === undefined ? null : parseScramVerifier(secret), context);
   },
-  'scram-sha-256': (user, secret, context) => scram(user, scramVerifierFor(secret), context),
+  'scram-sha-256': (user, secret, context) => scram(user, scramVerifierFor(user, secret), context),
 };
 
-function scramVerifierFor(secret: string | undefined): ScramVerifier | null {
+/**
+ * The verifier a `scram-sha-256` user is checked against. From a cleartext secret
+ * it is derived per exchange, salted like the mock verifier (stable per user name
+ * within the process), so the salt a client sees does not change between logins.
+ */
+function scramVerifierFor(user: string, secret: string | undefined): ScramVerifier | null {
   if (secret === undefined) return null;
   const stored = classifySecret(secret);
   if (stored.kind === 'scram') return stored.verifier;
   if (stored.kind === 'md5') return null;
-  return parseScramVerifier(makeScramVerifier(stored.password));
+  const salt = mockScramVerifier(user).salt;
+  return parseScramVerifier(makeScramVerifier(stored.password, defaultScramIterations, salt));
 }
 
 type PasswordMethod = Exclude<AuthMethod, 'trust'>;
