@@ -86,26 +86,3 @@ export const call = (fn: string, type: SqlType, args: readonly BoundExpr[]): Bou
   fn,
   args,
 });
-
-/** Whether an expression reads no column (constant for the whole statement). */
-export function isColumnFree(e: BoundExpr): boolean {
-  switch (e.kind) {
-    case 'column':
-      return false;
-    case 'const':
-    case 'param':
-      return true;
-    case 'cast':
-      return isColumnFree(e.operand);
-    case 'call':
-    case 'and':
-    case 'or':
-    case 'coalesce':
-      return e.args.every(isColumnFree);
-    case 'case':
-      return (
-        e.whens.every((w) => isColumnFree(w.when) && isColumnFree(w.then)) &&
-        isColumnFree(e.otherwise)
-      );
-  }
-}

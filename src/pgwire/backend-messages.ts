@@ -29,10 +29,11 @@ export function readyForQuery(w: WireBuffer, status: TransactionStatus): void {
 
 export function negotiateProtocolVersion(
   w: WireBuffer,
-  newestMinor: number,
+  /** The newest protocol version word we support, e.g. 3 << 16 for 3.0. */
+  newestVersion: number,
   unrecognized: readonly string[],
 ): void {
-  w.begin('v').int32(newestMinor).int32(unrecognized.length);
+  w.begin("v").int32(newestVersion).int32(unrecognized.length);
   for (const option of unrecognized) w.cstring(option);
   w.end();
 }

@@ -1,7 +1,6 @@
 import { LakeError } from '../common/errors.js';
 import { SqlState } from '../common/sqlstate.js';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+import { decodeUtf8 } from './types/utf8-text.js';
 
 /**
  * Reads the fields of one message body with the checks PostgreSQL's pqformat.c
@@ -61,34 +60,6 @@ export class BodyReader {
   private need(n: number): void {
     if (this.offset + n > this.body.length) throw invalidFormat();
   }
-}
-
-/** Decodes client text, reporting invalid input as PostgreSQL does (22021). */
-export function decodeUtf8(raw: Uint8Array): string {
-  try {
-    return utf8.decode(raw);
-  } catch {
-    throw new LakeError(
-      SqlState.characterNotInRepertoire,
-      `invalid byte sequence for encoding "UTF8": ${firstBadSequence(raw)}`,
-    );
-  }
-}
-
-function firstBadSequence(raw: Uint8Array): string {
-  for (let i = 0; i < raw.length; i++) {
-    const b = raw[i] as number;
-    if (b < 0x80) continue;
-    const width = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    const slice = raw.subarray(i, i + width);
-    try {
-      utf8.decode(slice);
-      i += width - 1;
-    } catch {
-      return Array.from(slice, (x) => `0x${x.toString(16).padStart(2, '0')}`).join(' ');
-    }
-  }
-  return '0x00';
 }
 
 function invalidFormat(): LakeError {

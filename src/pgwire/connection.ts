@@ -97,10 +97,16 @@ export class Connection {
   }
 
   private async negotiate(): Promise<Startup | null> {
+    const answered = new Set<string>();
     for (;;) {
       const body = await this.reader.readStartupPacket();
       if (!body) return null;
       const packet = decodeStartupPacket(body);
+      if (answered.has(packet.kind)) {
+        // Asked twice: PostgreSQL reads it as a StartupMessage of protocol 1234.5679.
+        throw fatal(SqlState.featureNotSupported, 'unsupported frontend protocol 1234.5679: server supports 3.0 to 3.0');
+      }
+      answered.add(packet.kind);
       switch (packet.kind) {
         case 'ssl-request':
           await this.answerSslRequest();
@@ -138,7 +144,8 @@ export class Connection {
 
   private async authenticate(startup: Startup): Promise<boolean> {
     if (startup.minor > 0 || startup.protocolOptions.length > 0) {
-      negotiateProtocolVersion(this.out, 0, startup.protocolOptions);
+      // The newest version we speak is 3.0, sent as the whole version word (3 << 16 | 0).
+      negotiateProtocolVersion(this.out, 3 << 16, startup.protocolOptions);
     }
     const user = startup.parameters.get('user');
     if (!user) {

@@ -37,7 +37,6 @@ export class Portal {
   private iterator: AsyncIterator<RecordBatch> | null = null;
   private pending: PendingBatch | null = null;
   private finished = false;
-  private rowsSent = 0;
 
   constructor(
     readonly name: string,
@@ -80,7 +79,8 @@ export class Portal {
       return;
     }
     this.finished = true;
-    commandComplete(sink.out, execution.commandTag(this.rowsSent));
+    // Like PostgreSQL, the tag counts the rows of this Execute, not of the whole portal.
+    commandComplete(sink.out, execution.commandTag(sent));
   }
 
   /** Releases the engine's iterator if the portal is closed before it is drained. */
@@ -107,7 +107,6 @@ export class Portal {
       if (pending.next >= pending.batch.numRows) this.pending = null;
       await sink.drainIfFull();
     }
-    this.rowsSent += sent;
     return sent;
   }
 

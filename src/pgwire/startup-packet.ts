@@ -1,6 +1,6 @@
 import { LakeError } from '../common/errors.js';
 import { SqlState } from '../common/sqlstate.js';
-import { decodeUtf8 } from './body-reader.js';
+import { decodeUtf8 } from './types/utf8-text.js';
 
 /** The packets a client may send before StartupMessage (protocol docs §55.2.1). */
 export type StartupPacket =

@@ -51,8 +51,3 @@ export function coerceImplicitly(
   }
   return coerceTo(e, to, ctx, position);
 }
-
-/** An unresolved parameter or literal keeps type unknown until context decides. */
-export function finalType(t: SqlType): string {
-  return formatType(t);
-}

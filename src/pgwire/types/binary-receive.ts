@@ -21,12 +21,19 @@ export type BinaryReceiver = (buf: Buffer) => SqlValue;
 /** Thrown by receivers for bytes of the wrong length or shape. */
 export class BinaryFormatError extends Error {}
 
+/**
+ * A value shorter than its type's receive function reads: PostgreSQL fails inside
+ * pq_getmsg* with 08P01 `insufficient data left in message` before it can check the
+ * length (a longer one is 22P03, caught after the receive function returns).
+ */
+export class InsufficientDataError extends Error {}
+
 type ReceiverFactory = (type: SqlType) => BinaryReceiver;
 
 function fixedWidth(size: number, read: (buf: Buffer) => SqlValue): ReceiverFactory {
   return () => (buf) => {
-    if (buf.length !== size)
-      throw new BinaryFormatError(`expected ${size} bytes, got ${buf.length}`);
+    if (buf.length < size) throw new InsufficientDataError(`expected ${size} bytes, got ${buf.length}`);
+    if (buf.length > size) throw new BinaryFormatError(`expected ${size} bytes, got ${buf.length}`);
     return read(buf);
   };
 }

@@ -142,9 +142,16 @@ describe('text encodeColumn', () => {
 });
 
 describe('decodeParam', () => {
-  it('reports bad binary lengths as 22P03 with the 1-based parameter number', () => {
+  it('reports short binary values as 08P01 and long ones as 22P03, as PostgreSQL', () => {
     assert.throws(
       () => decodeParam(Types.int4, Buffer.alloc(3), 1, 1, { timeZone: 'UTC' }),
+      (err: unknown) =>
+        err instanceof LakeError &&
+        err.sqlstate === '08P01' &&
+        err.message === 'insufficient data left in message',
+    );
+    assert.throws(
+      () => decodeParam(Types.int4, Buffer.alloc(5), 1, 1, { timeZone: 'UTC' }),
       (err: unknown) =>
         err instanceof LakeError &&
         err.sqlstate === '22P03' &&

@@ -4,7 +4,7 @@ import { SqlState } from '../../common/sqlstate.js';
 import type { SqlValue } from '../../common/sql-value.js';
 import type { TextOptions } from '../../common/values/format-value.js';
 import { parseValue } from '../../common/values/parse-value.js';
-import { BinaryFormatError, binaryReceiver } from './binary-receive.js';
+import { BinaryFormatError, binaryReceiver, InsufficientDataError } from './binary-receive.js';
 import type { FormatCode } from './column-encoder.js';
 import { decodeUtf8 } from './utf8-text.js';
 
@@ -25,6 +25,9 @@ export function decodeParam(
   try {
     return binaryReceiver(type)(data);
   } catch (err) {
+    if (err instanceof InsufficientDataError) {
+      throw new LakeError(SqlState.protocolViolation, 'insufficient data left in message');
+    }
     if (!(err instanceof BinaryFormatError)) throw err;
     throw new LakeError(
       SqlState.invalidBinaryRepresentation,
