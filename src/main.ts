@@ -128,10 +128,7 @@ export function createLogger(config: LakegateConfig): Logger {
   const destination = usePretty
     ? pretty({ destination: 2, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'hostname' })
     : pino.destination({ dest: 2, sync: false });
-  return pino(
-    { level: config.logLevel, base: { pid: undefined } },
-    destination,
-  ) as unknown as Logger;
+  return pino({ level: config.logLevel, base: { pid: undefined } }, destination);
 }
 
 function userMap(config: LakegateConfig): ReadonlyMap<string, UserEntry> | null {

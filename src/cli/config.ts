@@ -184,15 +184,20 @@ function asDoc(v: unknown, where: string): Doc {
   return v as Doc;
 }
 
+/** A scalar YAML value as text; mappings and lists where a scalar belongs are errors. */
 function str(v: unknown): string | undefined {
-  return v === undefined || v === null ? undefined : String(v);
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  throw configError(`expected a single value, got ${JSON.stringify(v)}`);
 }
 
 function int(v: unknown, what: string): number | undefined {
-  if (v === undefined || v === null || v === '') return undefined;
-  const n = Number(v);
+  const text = str(v);
+  if (text === undefined || text === '') return undefined;
+  const n = Number(text);
   if (!Number.isInteger(n) || n < 0)
-    throw configError(`${what} must be a non-negative integer, got "${String(v)}"`);
+    throw configError(`${what} must be a non-negative integer, got "${text}"`);
   return n;
 }
 
@@ -200,9 +205,10 @@ const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, min: 60_000, h:
 
 /** Milliseconds from `30000`, `30s`, `5min`, `1h` (PostgreSQL's time units). */
 export function duration(v: unknown): number | undefined {
-  if (v === undefined || v === null || v === '') return undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|min|h)?\s*$/.exec(String(v));
-  if (!m) throw configError(`invalid duration "${String(v)}" (use e.g. 30s, 5min, 1500ms)`);
+  const text = str(v);
+  if (text === undefined || text === '') return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|min|h)?\s*$/.exec(text);
+  if (!m) throw configError(`invalid duration "${text}" (use e.g. 30s, 5min, 1500ms)`);
   return Math.round(Number(m[1]) * (DURATION_UNITS[m[2] ?? 'ms'] ?? 1));
 }
 
@@ -216,9 +222,10 @@ const BYTE_UNITS: Record<string, number> = {
 
 /** Bytes from `1073741824`, `512MB`, `1GB`. */
 export function bytes(v: unknown): number | undefined {
-  if (v === undefined || v === null || v === '') return undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB)?\s*$/i.exec(String(v));
-  if (!m) throw configError(`invalid size "${String(v)}" (use e.g. 512MB, 2GB)`);
+  const text = str(v);
+  if (text === undefined || text === '') return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB)?\s*$/i.exec(text);
+  if (!m) throw configError(`invalid size "${text}" (use e.g. 512MB, 2GB)`);
   return Math.round(Number(m[1]) * (BYTE_UNITS[(m[2] ?? 'B').toUpperCase()] ?? 1));
 }
 

@@ -33,7 +33,7 @@ export function negotiateProtocolVersion(
   newestVersion: number,
   unrecognized: readonly string[],
 ): void {
-  w.begin("v").int32(newestVersion).int32(unrecognized.length);
+  w.begin('v').int32(newestVersion).int32(unrecognized.length);
   for (const option of unrecognized) w.cstring(option);
   w.end();
 }

@@ -5,7 +5,7 @@ import { TLSSocket } from 'node:tls';
 import { LakeError, toLakeError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import { SqlState } from '../common/sqlstate.js';
-import type { QueryEngine, Session } from '../engine/query-engine.js';
+import type { Session } from '../engine/query-engine.js';
 import { createAuthExchange } from './auth/authenticator.js';
 import {
   backendKeyData,
@@ -104,7 +104,10 @@ export class Connection {
       const packet = decodeStartupPacket(body);
       if (answered.has(packet.kind)) {
         // Asked twice: PostgreSQL reads it as a StartupMessage of protocol 1234.5679.
-        throw fatal(SqlState.featureNotSupported, 'unsupported frontend protocol 1234.5679: server supports 3.0 to 3.0');
+        throw fatal(
+          SqlState.featureNotSupported,
+          'unsupported frontend protocol 1234.5679: server supports 3.0 to 3.0',
+        );
       }
       answered.add(packet.kind);
       switch (packet.kind) {

@@ -197,7 +197,12 @@ export class QueryProtocol {
   private describePortal(name: string): void {
     // A SQL cursor (DECLARE) is a portal too, and clients may Describe it by name.
     const cursor = this.portals.has(name) ? undefined : this.session.cursorColumns(name);
-    if (cursor) return rowDescription(this.sink.out, cursor, cursor.map(() => 0));
+    if (cursor)
+      return rowDescription(
+        this.sink.out,
+        cursor,
+        cursor.map(() => 0),
+      );
     const portal = this.portal(name);
     const columns = portal.statement?.columns;
     if (columns) rowDescription(this.sink.out, columns, portal.formats);

@@ -11,6 +11,9 @@ import type { TestTarget } from './test-target.js';
 
 export async function startLakegateTarget(): Promise<TestTarget> {
   const warehouse = mkdtempSync(join(tmpdir(), 'lakegate-warehouse-'));
+  // If the test process dies without close(), do not leave the warehouse behind.
+  const removeOnExit = (): void => rmSync(warehouse, { recursive: true, force: true });
+  process.once('exit', removeOnExit);
   try {
     // env {} keeps LAKEGATE_* variables of the developer's shell out of the tests.
     const server = await startLakegate({
@@ -22,8 +25,9 @@ export async function startLakegateTarget(): Promise<TestTarget> {
       logger: silentLogger,
     });
     const close = async (): Promise<void> => {
+      process.off('exit', removeOnExit);
       await server.close();
-      rmSync(warehouse, { recursive: true, force: true });
+      removeOnExit();
     };
     return {
       kind: 'lakegate',
@@ -34,7 +38,8 @@ export async function startLakegateTarget(): Promise<TestTarget> {
       close,
     };
   } catch (error) {
-    rmSync(warehouse, { recursive: true, force: true });
+    process.off('exit', removeOnExit);
+    removeOnExit();
     throw error;
   }
 }

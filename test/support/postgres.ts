@@ -151,7 +151,14 @@ export async function startPostgres(): Promise<TestTarget> {
   let log = '';
   child.stderr.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-65_536)));
   // If the test process dies without close(), do not leave a postmaster behind.
-  const killOnExit = (): void => void child.kill('SIGQUIT');
+  const killOnExit = (): void => {
+    child.kill('SIGQUIT'); // immediate shutdown: the postmaster takes its backends down too
+    try {
+      rmSync(root, { recursive: true, force: true });
+    } catch {
+      // best effort: the dying server may still be writing
+    }
+  };
   process.once('exit', killOnExit);
   const close = async (): Promise<void> => {
     process.off('exit', killOnExit);

@@ -32,7 +32,8 @@ type ReceiverFactory = (type: SqlType) => BinaryReceiver;
 
 function fixedWidth(size: number, read: (buf: Buffer) => SqlValue): ReceiverFactory {
   return () => (buf) => {
-    if (buf.length < size) throw new InsufficientDataError(`expected ${size} bytes, got ${buf.length}`);
+    if (buf.length < size)
+      throw new InsufficientDataError(`expected ${size} bytes, got ${buf.length}`);
     if (buf.length > size) throw new BinaryFormatError(`expected ${size} bytes, got ${buf.length}`);
     return read(buf);
   };

@@ -41,7 +41,8 @@ function firstInvalidOffset(b: Uint8Array): number {
       i++;
       continue;
     }
-    const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    const n =
+      c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
     if (n === 0 || i + n > b.length || !validTail(b, i, n)) return i;
     i += n;
   }
