@@ -15,6 +15,10 @@ export class ServerClosedError extends Error {
   override readonly name = 'ServerClosedError';
 }
 
+export class ReadTimeoutError extends Error {
+  override readonly name = 'ReadTimeoutError';
+}
+
 export class WireConnection {
   private buffer: Buffer = Buffer.alloc(0);
   private ended = false;
@@ -66,16 +70,6 @@ export class WireConnection {
     });
   }
 
-  /** True once the server has closed its side (or the socket failed). */
-  get closed(): boolean {
-    return this.ended;
-  }
-
-  /** Bytes received but not yet consumed as frames. */
-  get pendingBytes(): number {
-    return this.buffer.length;
-  }
-
   send(...messages: Buffer[]): void {
     if (!this.socket.destroyed && this.socket.writable) this.socket.write(Buffer.concat(messages));
   }
@@ -98,11 +92,11 @@ export class WireConnection {
   /** Waits until new bytes or a close arrive, or the deadline passes (then throws `what`). */
   private async waitForInput(deadline: number, what: string): Promise<void> {
     const remaining = deadline - Date.now();
-    if (remaining <= 0) throw new Error(`timed out after waiting for ${what}`);
+    if (remaining <= 0) throw new ReadTimeoutError(`timed out waiting for ${what}`);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.wake = undefined;
-        reject(new Error(`timed out waiting for ${what}`));
+        reject(new ReadTimeoutError(`timed out waiting for ${what}`));
       }, remaining);
       this.wake = () => {
         clearTimeout(timer);
@@ -173,13 +167,21 @@ export class WireConnection {
       try {
         frames.push(await this.next(Math.max(1, deadline - Date.now())));
       } catch (error) {
-        if (error instanceof ServerClosedError) return frames;
+        if (error instanceof ServerClosedError) return this.withoutLeftovers(frames);
+        if (!(error instanceof ReadTimeoutError)) throw error;
         const seen = frames.map(describeFrame).join('; ');
         throw new Error(`server did not close the connection (received: ${seen || 'nothing'})`, {
           cause: error,
         });
       }
     }
+  }
+
+  /** A server that closes mid-frame sent bytes that are not protocol 3 messages: fail. */
+  private withoutLeftovers(frames: Frame[]): Frame[] {
+    if (this.buffer.length === 0) return frames;
+    const hex = this.buffer.subarray(0, 40).toString('hex');
+    throw new Error(`server closed after ${this.buffer.length} unframed bytes (${hex})`);
   }
 
   /**
@@ -192,15 +194,5 @@ export class WireConnection {
     const bytes = this.buffer;
     this.buffer = Buffer.alloc(0);
     return bytes;
-  }
-
-  /** Asserts the server sends nothing for `ms` milliseconds (e.g. before Sync or Flush). */
-  async expectSilence(ms: number): Promise<void> {
-    const before = this.buffer.length;
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    if (this.buffer.length !== before) {
-      const frame = this.takeFrame();
-      throw new Error(`expected no message, got ${frame ? describeFrame(frame) : 'partial bytes'}`);
-    }
   }
 }
