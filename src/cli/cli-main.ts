@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { toLakeError } from '../common/errors.js';
+import { LakeError, toLakeError } from '../common/errors.js';
+import { SqlState } from '../common/sqlstate.js';
 import { hashPasswordCommand } from './hash-password.js';
 import { HELP } from './help.js';
 import { serveCommand } from './serve-command.js';
 import { sqlCommand } from './sql-command.js';
 
-const OPTIONS = {
+/** Every flag `main` accepts; exported so the --help test can check HELP mentions each. */
+export const OPTIONS = {
   config: { type: 'string' },
   warehouse: { type: 'string' },
   catalog: { type: 'string' },
@@ -64,6 +66,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 2;
     }
   } catch (err) {
+    // node:util parseArgs rejects unknown or malformed flags: a usage error, not a crash.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) {
+      process.stderr.write(`lakegate: ${(err as Error).message}\n`);
+      return 2;
+    }
     const e = toLakeError(err);
     process.stderr.write(`lakegate: ${e.message}\n`);
     return e.sqlstate === 'XX000' ? 70 : 1;
@@ -73,7 +81,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 function parsePort(text: string): number {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`--port must be an integer from 0 to 65535, got "${text}"`);
+    throw new LakeError(
+      SqlState.invalidParameterValue,
+      `--port must be an integer from 0 to 65535, got "${text}"`,
+    );
   }
   return port;
 }

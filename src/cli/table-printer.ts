@@ -9,14 +9,19 @@ export function printTable(
 ): string {
   const cells = rows.map((r) => r.map((c) => c ?? ''));
   const widths = headers.map((h, i) => Math.max(width(h), ...cells.map((r) => width(r[i] ?? ''))));
+  // psql (print.c print_aligned_text) pads every header cell and ends the header with the
+  // border space, but leaves a left-aligned last data cell unpadded, with no space after it.
   const line = (
     values: readonly string[],
     align: (i: number) => 'left' | 'right' | 'center',
   ): string =>
     values
-      .map((v, i) => ' ' + pad(v, widths[i] ?? 0, align(i)) + ' ')
-      .join('|')
-      .trimEnd();
+      .map((v, i) => {
+        if (i < values.length - 1 || align(i) === 'center')
+          return ' ' + pad(v, widths[i] ?? 0, align(i)) + ' ';
+        return ' ' + (align(i) === 'right' ? pad(v, widths[i] ?? 0, 'right') : v);
+      })
+      .join('|');
   const out = [
     line(headers, () => 'center'),
     widths.map((w) => '-'.repeat(w + 2)).join('+'),

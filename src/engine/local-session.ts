@@ -3,10 +3,10 @@ import { LakeError, toLakeError } from '../common/errors.js';
 import { SqlState } from '../common/sqlstate.js';
 import type { SqlType } from '../common/sql-types.js';
 import type { SqlValue } from '../common/sql-value.js';
-import { parseSql } from '../sql/parse.js';
 import type { Statement } from '../sql/ast.js';
 import type { EvalContext } from '../exec/eval-context.js';
 import { Cursors } from './cursors.js';
+import { ParseCache } from './parse-cache.js';
 import type { LocalQueryEngineOptions } from './engine-resources.js';
 import type {
   Execution,
@@ -44,6 +44,7 @@ export class LocalSession implements Session, SessionCore {
   readonly settings: SessionSettings;
   readonly tx = new TransactionBlock();
   readonly cursors = new Cursors();
+  private readonly parseCache = new ParseCache();
   readonly backendPid: number;
 
   constructor(
@@ -76,7 +77,7 @@ export class LocalSession implements Session, SessionCore {
   }
 
   private parseWithAst(sql: string): EngineParsed[] {
-    return parseSql(sql).map((p): EngineParsed => ({
+    return this.parseCache.parse(sql).map((p): EngineParsed => ({
       sql: p.text,
       offset: p.span.start,
       statement: p.statement,
@@ -163,7 +164,9 @@ export class LocalSession implements Session, SessionCore {
       timeZone: this.settings.show('TimeZone'),
       extraFloatDigits: Number(this.settings.show('extra_float_digits')),
       statementStartMicros: run.startMicros,
-      signal: run.signal,
+      get signal() {
+        return run.signal;
+      },
       checkCanceled: () => run.check(),
       session: {
         user: this.startup.user,

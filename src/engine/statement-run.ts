@@ -7,7 +7,8 @@ import { SqlState } from '../common/sqlstate.js';
  * messages kept apart.
  */
 export class StatementRun {
-  private readonly controller = new AbortController();
+  /** Created on first use: most statements never wait on a signal, and controllers cost. */
+  private controller: AbortController | null = null;
   private reason: 'user' | 'timeout' | null = null;
   private readonly timer: NodeJS.Timeout | undefined;
   private readonly onAbort = (): void => this.abort('user');
@@ -24,6 +25,10 @@ export class StatementRun {
   }
 
   get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.reason !== null) this.controller.abort(this.reason);
+    }
     return this.controller.signal;
   }
 
@@ -53,6 +58,6 @@ export class StatementRun {
   private abort(reason: 'user' | 'timeout'): void {
     if (this.reason !== null) return;
     this.reason = reason;
-    this.controller.abort(reason);
+    this.controller?.abort(reason);
   }
 }

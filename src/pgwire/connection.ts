@@ -41,6 +41,7 @@ export class Connection {
   private readonly out = new WireBuffer();
   private session: Session | null = null;
   private running: AbortController | null = null;
+  private idleController: AbortController | null = null;
   private closed = false;
   private readonly log: Logger;
   private readonly pendingStatus = new Map<string, string>();
@@ -254,7 +255,12 @@ export class Connection {
   }
 
   private startStatement(): AbortSignal {
-    const controller = new AbortController();
+    // One controller serves statement after statement until a cancel uses it up.
+    const controller =
+      this.idleController && !this.idleController.signal.aborted
+        ? this.idleController
+        : new AbortController();
+    this.idleController = controller;
     this.running = controller;
     if (this.closed)
       controller.abort(fatal(SqlState.connectionFailure, 'connection to client lost'));

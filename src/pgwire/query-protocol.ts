@@ -244,7 +244,7 @@ export class QueryProtocol {
 
   /** Portals live until their transaction ends; outside a block that is every Sync. */
   private async endOfTransactionCleanup(): Promise<void> {
-    if (this.session.transactionStatus() !== 'idle') return;
+    if (this.portals.size === 0 || this.session.transactionStatus() !== 'idle') return;
     const portals = [...this.portals.values()];
     this.portals.clear();
     await Promise.all(portals.map((p) => p.close()));
