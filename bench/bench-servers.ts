@@ -93,6 +93,30 @@ export async function startInProcessLakegate(): Promise<BenchServer> {
   return { ...server, name: 'lakegate (in-process)', user: 'bench' };
 }
 
+/** The wire server alone, over an engine that answers without parsing (constant-engine.ts). */
+export async function startPgwireOnly(): Promise<BenchServer> {
+  const { PgServer } = await import('../src/pgwire/pg-server.js');
+  const { silentLogger } = await import('../src/common/logger.js');
+  const { constantEngine } = await import('./constant-engine.js');
+  const host = '127.0.0.1';
+  const server = new PgServer({
+    engine: constantEngine,
+    host,
+    port: 0,
+    users: null,
+    logger: silentLogger,
+  });
+  const { port } = await server.listen();
+  return {
+    name: 'pgwire only',
+    host,
+    port,
+    database: 'local',
+    user: 'bench',
+    close: () => server.close(0),
+  };
+}
+
 /** An already running lakegate, e.g. `--lakegate 127.0.0.1:5433`; not stopped by the bench. */
 export function externalLakegate(address: string, database: string): BenchServer {
   const colon = address.lastIndexOf(':');

@@ -14,6 +14,7 @@ import {
   externalLakegate,
   spawnBenchLakegate,
   startBenchPostgres,
+  startPgwireOnly,
   startInProcessLakegate,
   type BenchServer,
 } from './bench-servers.js';
@@ -27,7 +28,7 @@ const { values: options } = parseArgs({
     seconds: { type: 'string', default: '5' },
     clients: { type: 'string', default: '1,16' },
     modes: { type: 'string', default: 'simple,extended,prepared' },
-    servers: { type: 'string', default: 'postgres,lakegate' },
+    servers: { type: 'string', default: 'postgres,lakegate,pgwire' },
     'in-process': { type: 'boolean', default: false },
     lakegate: { type: 'string' },
     database: { type: 'string', default: 'local' },
@@ -42,6 +43,7 @@ const wanted = options.servers.split(',');
 async function startServers(): Promise<BenchServer[]> {
   const servers: BenchServer[] = [];
   if (wanted.includes('postgres')) servers.push(await startBenchPostgres());
+  if (wanted.includes('pgwire')) servers.push(await startPgwireOnly());
   if (wanted.includes('lakegate')) {
     if (options.lakegate !== undefined)
       servers.push(externalLakegate(options.lakegate, options.database));
