@@ -24,6 +24,23 @@ function oneRowBatch(): RecordBatch {
   return new RecordBatch(new Schema(fields), struct);
 }
 
+/** A one-batch stream without an async generator's overhead. */
+function once(batch: RecordBatch): AsyncIterable<RecordBatch> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      let sent = false;
+      return {
+        next: () =>
+          Promise.resolve(
+            sent
+              ? { done: true, value: undefined }
+              : ((sent = true), { done: false, value: batch }),
+          ),
+      };
+    },
+  };
+}
+
 class ConstantSession implements Session {
   private readonly batch = oneRowBatch();
   constructor(readonly backendPid: number) {}
@@ -33,16 +50,8 @@ class ConstantSession implements Session {
   parse = (sql: string): ParsedStatement[] => [{ sql, offset: 0 }];
   prepare = (parsed: ParsedStatement): Promise<PreparedStatement> =>
     Promise.resolve({ parsed, paramTypes: [], columns });
-  execute = (): Promise<Execution> => {
-    const batch = this.batch;
-    return Promise.resolve({
-      columns,
-      batches: (async function* () {
-        yield batch;
-      })(),
-      commandTag: (rows: number) => `SELECT ${rows}`,
-    });
-  };
+  execute = (): Promise<Execution> =>
+    Promise.resolve({ columns, batches: once(this.batch), commandTag: (rows) => `SELECT ${rows}` });
   cursorColumns = (): undefined => undefined;
   statementFailed = (): void => undefined;
   close = (): Promise<void> => Promise.resolve();
