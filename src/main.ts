@@ -109,7 +109,13 @@ export async function startLakegate(options: StartOptions = {}): Promise<Running
     address = await server.listen();
   } catch (err) {
     await services.close();
-    throw err;
+    // EADDRINUSE, EACCES, EADDRNOTAVAIL: a configuration problem, not an internal error.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('E')) throw err;
+    throw new LakeError(
+      SqlState.invalidParameterValue,
+      `could not listen on ${config.host}:${config.port}: ${(err as Error).message}`,
+    );
   }
   logger.info({ ...address, catalog: config.defaultCatalog }, 'lakegate listening');
   return {

@@ -83,7 +83,7 @@ export async function loadConfig(
     throw configError('tls needs both cert and key');
   return {
     host: flags.host ?? env.LAKEGATE_HOST ?? str(listen.host) ?? DEFAULTS.host,
-    port: flags.port ?? int(env.LAKEGATE_PORT ?? listen.port, 'port') ?? DEFAULTS.port,
+    port: flags.port ?? int(env.LAKEGATE_PORT ?? listen.port, 'port', 65535) ?? DEFAULTS.port,
     tls: tlsCert && tlsKey ? { certFile: tlsCert, keyFile: tlsKey } : null,
     users: readUsers(doc.users),
     catalogs,
@@ -192,12 +192,16 @@ function str(v: unknown): string | undefined {
   throw configError(`expected a single value, got ${JSON.stringify(v)}`);
 }
 
-function int(v: unknown, what: string): number | undefined {
+function int(v: unknown, what: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
   const text = str(v);
   if (text === undefined || text === '') return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0)
-    throw configError(`${what} must be a non-negative integer, got "${text}"`);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw configError(
+      max === Number.MAX_SAFE_INTEGER
+        ? `${what} must be a non-negative integer, got "${text}"`
+        : `${what} must be an integer from 0 to ${max}, got "${text}"`,
+    );
   return n;
 }
 

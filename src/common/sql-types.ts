@@ -116,6 +116,11 @@ const pgTypes: Record<Exclude<SqlTypeKind, 'array'>, PgTypeInfo> = {
   jsonb: { oid: 3802, arrayOid: 3807, name: 'jsonb', typlen: -1 },
 };
 
+/** Every base type lakegate exposes, as pg_type describes it (for the system catalog). */
+export function pgBaseTypes(): readonly PgTypeInfo[] {
+  return Object.values(pgTypes);
+}
+
 /** The PostgreSQL type OID of a SQL type. */
 export function pgTypeOid(t: SqlType): number {
   return t.kind === 'array' ? pgTypes[elementKind(t.element)].arrayOid : pgTypes[t.kind].oid;

@@ -282,10 +282,21 @@ export class Connection {
 
   /** Writes buffered output; waits for the socket to drain so a slow client slows us down. */
   private async flush(): Promise<void> {
-    if (this.out.length === 0 || this.closed) return;
+    // A producer streaming to a client that has gone must stop, not fill memory.
+    if (this.closed) throw fatal(SqlState.connectionFailure, 'connection to client lost');
+    if (this.out.length === 0) return;
     const ok = this.stream.write(this.out.take());
     if (ok) return;
-    await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')]);
+    const stream = this.stream;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        stream.off('drain', done);
+        stream.off('close', done);
+        resolve();
+      };
+      stream.on('drain', done);
+      stream.on('close', done);
+    });
   }
 
   private async fail(err: unknown): Promise<void> {

@@ -14,7 +14,10 @@ import { repoRoot, runCli } from './cli-process.js';
 function commandsInSource(): string[] {
   const source = readFileSync(join(repoRoot, 'src', 'cli', 'cli-main.ts'), 'utf8');
   const commands = [...source.matchAll(/^\s*case '([a-z-]+)':/gm)].map((m) => m[1] ?? '');
-  assert.ok(commands.length >= 3, `expected the command switch in cli-main.ts, got ${commands}`);
+  assert.ok(
+    commands.length >= 3,
+    `expected the command switch in cli-main.ts, got ${commands.join(', ')}`,
+  );
   return commands;
 }
 

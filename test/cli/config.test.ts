@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { describeResult } from '../clients/run-process.js';
@@ -41,7 +42,7 @@ describe('lakegate serve configuration', () => {
       env: cleanEnv({ LAKEGATE_WAREHOUSE: warehouse }),
     });
     assert.equal(second.code, 0, describeResult('lakegate sql', second));
-    assert.match(second.stdout, /^ n \n-----\n 500\n/);
+    assert.equal(second.stdout, '  n  \n-----\n 500\n(1 row)\n\n');
   });
 
   it('--config reads listen, catalogs and users from YAML; flags override it', async () => {
@@ -53,17 +54,18 @@ describe('lakegate serve configuration', () => {
     );
     const server = await startServe(['--config', file, '--port', '0', '--demo']);
     servers.push(server);
-    const ok = await psql(`host=127.0.0.1 port=${server.port} dbname=lake user=alice`, [
-      '-At',
-      '-c',
-      'SELECT current_database(), current_user',
-    ], { env: cleanEnv({ PGPASSWORD: 's3cret' }) });
+    const ok = await psql(
+      `host=127.0.0.1 port=${server.port} dbname=lake user=alice`,
+      ['-At', '-c', 'SELECT current_database(), current_user'],
+      { env: cleanEnv({ PGPASSWORD: 's3cret' }) },
+    );
     assert.equal(ok.code, 0, describeResult('psql', ok));
     assert.equal(ok.stdout, 'lake|alice\n');
-    const nouser = await psql(`host=127.0.0.1 port=${server.port} dbname=lake user=bob`, [
-      '-c',
-      'SELECT 1',
-    ], { env: cleanEnv({ PGPASSWORD: 'x' }) });
+    const nouser = await psql(
+      `host=127.0.0.1 port=${server.port} dbname=lake user=bob`,
+      ['-c', 'SELECT 1'],
+      { env: cleanEnv({ PGPASSWORD: 'x' }) },
+    );
     assert.equal(nouser.code, 2, describeResult('psql', nouser));
     // PostgreSQL hides whether the role exists: the same message as a wrong password.
     assert.match(nouser.stderr, /FATAL: {2}password authentication failed for user "bob"/);
@@ -71,18 +73,48 @@ describe('lakegate serve configuration', () => {
 
   const invalid: [string, string, RegExp][] = [
     ['a bad duration', 'limits:\n  shutdown_grace: soon\n', /^lakegate: invalid duration "soon"/],
-    ['a bad port', 'listen:\n  port: -3\n', /^lakegate: port must be a non-negative integer, got "-3"/],
-    ['an unknown auth method', 'users:\n  - name: a\n    method: kerberos\n', /^lakegate: users\[0\]\.method "kerberos" is not one of/],
-    ['a user without a password', 'users:\n  - name: a\n    method: md5\n', /^lakegate: users\[0\]\.password is required for md5/],
-    ['a log format', 'log:\n  format: xml\n', /^lakegate: log\.format must be auto, json or pretty, got "xml"/],
-    ['YAML that is not a mapping', '- just\n- a list\n', /^lakegate: invalid config file ".*": top level must be a mapping/],
-    ['half a TLS pair', 'tls:\n  cert: /nonexistent.crt\n', /^lakegate: tls needs both cert and key/],
+    [
+      'a port out of range',
+      'listen:\n  port: 99999\n',
+      /^lakegate: port must be an integer from 0 to 65535, got "99999"/,
+    ],
+    [
+      'a negative limit',
+      'limits:\n  max_connections: -3\n',
+      /^lakegate: limits\.max_connections must be a non-negative integer, got "-3"/,
+    ],
+    [
+      'an unknown auth method',
+      'users:\n  - name: a\n    method: kerberos\n',
+      /^lakegate: users\[0\]\.method "kerberos" is not one of/,
+    ],
+    [
+      'a user without a password',
+      'users:\n  - name: a\n    method: md5\n',
+      /^lakegate: users\[0\]\.password is required for md5/,
+    ],
+    [
+      'a log format',
+      'log:\n  format: xml\n',
+      /^lakegate: log\.format must be auto, json or pretty, got "xml"/,
+    ],
+    [
+      'YAML that is not a mapping',
+      '- just\n- a list\n',
+      /^lakegate: invalid config file ".*": top level must be a mapping/,
+    ],
+    [
+      'half a TLS pair',
+      'tls:\n  cert: /nonexistent.crt\n',
+      /^lakegate: tls needs both cert and key/,
+    ],
   ];
   for (const [what, yaml, message] of invalid) {
     it(`refuses ${what} with a one-line message and exit 1`, async () => {
       const file = join(dir.path, `invalid-${what.replace(/\W+/g, '-')}.yaml`);
       writeFileSync(file, yaml);
-      const result = await runCli(['serve', '--config', file, '--port', '0'], { timeoutMs: 30_000 });
+      // No --port flag: it would override listen.port. Every case fails before listening.
+      const result = await runCli(['serve', '--config', file], { timeoutMs: 30_000 });
       assert.equal(result.code, 1, describeResult('lakegate serve', result));
       assert.match(result.stderr, message);
       assert.equal(result.stderr.split('\n').length, 2, `one line: ${result.stderr}`);
@@ -94,6 +126,29 @@ describe('lakegate serve configuration', () => {
     const result = await runCli(['serve', '--config', join(dir.path, 'absent.yaml')]);
     assert.equal(result.code, 1, describeResult('lakegate serve', result));
     assert.match(result.stderr, /^lakegate: cannot read config file ".*absent\.yaml"/);
+  });
+
+  it('a port already in use is a clear error with exit 1', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const address = busy.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const result = await runCli([
+        'serve',
+        '--port',
+        String(port),
+        '--warehouse',
+        join(dir.path, 'busy'),
+      ]);
+      assert.equal(result.code, 1, describeResult('lakegate serve', result));
+      assert.match(
+        result.stderr,
+        new RegExp(`^lakegate: could not listen on 127\\.0\\.0\\.1:${port}: .*EADDRINUSE`),
+      );
+    } finally {
+      busy.close();
+    }
   });
 
   it('refuses --host 0.0.0.0 without users, before listening', async () => {

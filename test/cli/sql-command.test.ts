@@ -64,7 +64,10 @@ describe('lakegate sql', () => {
       input: 'SELECT 40 + 2 AS answer;\nSELECT 1 AS one;\n',
     });
     assert.equal(result.code, 0, describeResult('lakegate sql < stdin', result));
-    assert.equal(result.stdout, ' answer \n--------\n     42\n(1 row)\n\n one \n-----\n   1\n(1 row)\n\n');
+    assert.equal(
+      result.stdout,
+      ' answer \n--------\n     42\n(1 row)\n\n one \n-----\n   1\n(1 row)\n\n',
+    );
   });
 
   it('prints the command tag of a statement without rows', async () => {

@@ -1,4 +1,3 @@
-import type { TableRef } from '../../../catalog/catalog.js';
 import { LakeError, unsupported } from '../../common/errors.js';
 import { Types, type SqlType } from '../../common/sql-types.js';
 import { SqlState } from '../../common/sqlstate.js';
@@ -11,13 +10,14 @@ import { containsAggregate, Grouping } from './bind-grouping.js';
 import { coerceImplicitly } from './coerce.js';
 import { outputName } from './output-name.js';
 import type { QueryPlan, QuerySource, SortKey } from './query-plan.js';
+import type { ResolvedTable } from './table-resolver.js';
 import { resolveLakeType } from './resolve-type-name.js';
 
 export interface QueryBindInput {
   readonly text: string;
   readonly paramTypes: (SqlType | undefined)[];
   readonly timeZone: string;
-  readonly tables: ReadonlyMap<FromItem, TableRef>;
+  readonly tables: ReadonlyMap<FromItem, ResolvedTable>;
 }
 
 /** Binds a SELECT into the small engine's fixed pipeline (see query-plan.ts). */
@@ -69,7 +69,7 @@ function resultColumn(item: SelectItemOut, e: BoundExpr | undefined): ResultColu
   return {
     name: item.name,
     type,
-    ...(item.column ? { tableOid: 0, columnNumber: item.column } : {}),
+    ...(item.column ? { tableOid: item.tableOid ?? 0, columnNumber: item.column } : {}),
   };
 }
 
@@ -96,12 +96,25 @@ function bindFrom(
         : {}),
     });
   }
-  const table = input.tables.get(item);
-  if (!table)
+  const resolved = input.tables.get(item);
+  if (!resolved)
     throw new LakeError(
       SqlState.undefinedTable,
       `relation "${item.name.parts.join('.')}" does not exist`,
     );
+  if (resolved.kind === 'system') {
+    const { relation } = resolved;
+    const qualifier = item.alias ?? relation.name;
+    const scope = relation.columns.map((c, i) => ({
+      name: item.columnAliases[i] ?? c.name,
+      qualifier,
+      type: c.type,
+      tableOid: relation.tableOid,
+      columnNumber: c.attnum,
+    }));
+    return { source: { kind: 'system', relation }, scope };
+  }
+  const table = resolved.table;
   const qualifier = item.alias ?? table.ident.name;
   const all = [...table.columns, ...table.partitionKeys];
   const columns = all.map((c) => ({ name: c.name, type: resolveLakeType(c.type) }));
@@ -118,6 +131,7 @@ interface SelectItemOut {
   readonly expr: Expr;
   readonly name: string;
   readonly column?: number;
+  readonly tableOid?: number;
 }
 
 function expandItems(
@@ -145,6 +159,7 @@ function expandItems(
       },
       name: c.name,
       ...(c.columnNumber === undefined ? {} : { column: c.columnNumber }),
+      ...(c.tableOid === undefined ? {} : { tableOid: c.tableOid }),
     }));
   });
 }

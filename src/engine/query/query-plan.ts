@@ -3,6 +3,7 @@ import type { SqlType } from '../../common/sql-types.js';
 import type { AggregateSpec } from '../../exec/aggregate-functions.js';
 import type { BoundExpr } from '../../exec/bound-expr.js';
 import type { ResultColumn } from '../query-engine.js';
+import type { SystemRelation } from '../system/system-relation.js';
 
 /**
  * The small engine's plan of one SELECT: a fixed pipeline
@@ -16,7 +17,8 @@ export type QuerySource =
       readonly table: TableRef;
       /** Columns read from the scan, in scope order. */
       readonly columns: readonly { readonly name: string; readonly type: SqlType }[];
-    };
+    }
+  | { readonly kind: 'system'; readonly relation: SystemRelation };
 
 export interface SortKey {
   /** Index into `projections`. */

@@ -129,6 +129,12 @@ async function* source(s: QuerySource, rt: QueryRuntime): AsyncGenerator<ColumnB
     case 'none':
       yield SINGLE_ROW;
       return;
+    case 'system': {
+      const rows = s.relation.rows();
+      const columns = s.relation.columns.map((_, j) => rows.map((r) => r[j] ?? null));
+      yield { columns, rowCount: rows.length };
+      return;
+    }
     case 'table': {
       const tasks = await planParquetScan(
         s.table,

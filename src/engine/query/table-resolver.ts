@@ -3,6 +3,13 @@ import { LakeError } from '../../common/errors.js';
 import { SqlState } from '../../common/sqlstate.js';
 import type { Query, FromItem } from '../../sql/ast.js';
 import { errorPosition } from '../../sql/position.js';
+import { findSystemRelation } from '../system/system-relations.js';
+import type { SystemRelation } from '../system/system-relation.js';
+
+/** A FROM item's relation: a lake table from a catalog, or a system catalog relation. */
+export type ResolvedTable =
+  | { readonly kind: 'lake'; readonly table: TableRef }
+  | { readonly kind: 'system'; readonly relation: SystemRelation };
 
 /** Where unqualified names are looked up: the session's catalogs and search_path. */
 export interface TableLookup {
@@ -21,20 +28,25 @@ export async function loadQueryTables(
   query: Query,
   lookup: TableLookup,
   text: string,
-): Promise<Map<FromItem, TableRef>> {
-  const out = new Map<FromItem, TableRef>();
+): Promise<Map<FromItem, ResolvedTable>> {
+  const out = new Map<FromItem, ResolvedTable>();
   const body = query.body;
   if (body.kind !== 'select') return out;
   for (const item of body.from) {
     if (item.kind !== 'table-ref') continue;
     const parts = item.name.parts;
+    const relation = findSystemRelation(parts);
+    if (relation) {
+      out.set(item, { kind: 'system', relation });
+      continue;
+    }
     const ref = await loadTable(parts, lookup);
     if (!ref) {
       throw new LakeError(SqlState.undefinedTable, `relation "${parts.join('.')}" does not exist`, {
         position: errorPosition(text, item.name.span.start),
       });
     }
-    out.set(item, ref);
+    out.set(item, { kind: 'lake', table: ref });
   }
   return out;
 }
