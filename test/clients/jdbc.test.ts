@@ -26,6 +26,7 @@ const expectedChecks = [
   'cancel 57014',
   'syntax error 42601',
   'set/show',
+  'copy-out',
 ];
 
 describe('pgjdbc', { timeout: 300_000 }, () => {

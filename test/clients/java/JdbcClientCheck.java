@@ -191,6 +191,18 @@ public final class JdbcClientCheck {
     ok("set/show");
   }
 
+  /** pgjdbc's CopyManager runs COPY ... TO STDOUT and reads the CopyData messages. */
+  static void copyOut(Connection conn) throws Exception {
+    org.postgresql.copy.CopyManager copy = conn.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+    java.io.StringWriter out = new java.io.StringWriter();
+    long rows =
+        copy.copyOut("COPY (SELECT 1 AS a, 'x,y' AS b, NULL::text AS c) TO STDOUT WITH (FORMAT csv, HEADER)", out);
+    expectEqual(1L, rows, "COPY row count");
+    expectEqual("a,b,c\n1,\"x,y\",\n", out.toString(), "COPY csv output");
+    expectEqual(1, selectOne(conn), "connection usable after COPY");
+    ok("copy-out");
+  }
+
   interface Check {
     void run(Connection conn) throws Exception;
   }
@@ -215,6 +227,7 @@ public final class JdbcClientCheck {
     checks.put("cancel", JdbcClientCheck::cancel);
     checks.put("syntax-error", JdbcClientCheck::syntaxError);
     checks.put("set-show", JdbcClientCheck::sessionSettings);
+    checks.put("copy-out", JdbcClientCheck::copyOut);
     int failures = 0;
     for (java.util.Map.Entry<String, Check> check : checks.entrySet()) {
       try (Connection conn = DriverManager.getConnection(args[0], props)) {
