@@ -133,7 +133,7 @@ export function createLogger(config: LakegateConfig): Logger {
     config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stderr.isTTY);
   const destination = usePretty
     ? pretty({ destination: 2, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'hostname' })
-    : pino.destination({ dest: 2, sync: false });
+    : pino.destination({ dest: 2, sync: false, minLength: 4096 });
   return pino({ level: config.logLevel, base: { pid: undefined } }, destination);
 }
 
