@@ -12,22 +12,28 @@ export class StatementRun {
   private reason: 'user' | 'timeout' | null = null;
   private readonly timer: NodeJS.Timeout | undefined;
   private readonly onAbort = (): void => this.abort('user');
+  private listening = false;
   readonly startedAt = Date.now();
-  readonly startMicros = BigInt(Date.now()) * 1000n;
+  readonly startMicros = BigInt(this.startedAt) * 1000n;
 
   constructor(
     private readonly clientSignal: AbortSignal,
     timeoutMs: number,
   ) {
     if (clientSignal.aborted) this.abort('user');
-    else clientSignal.addEventListener('abort', this.onAbort, { once: true });
     if (timeoutMs > 0) this.timer = setTimeout(() => this.abort('timeout'), timeoutMs);
   }
 
+  /** The merged signal; the client's signal is only listened to once someone waits on this. */
   get signal(): AbortSignal {
     if (!this.controller) {
       this.controller = new AbortController();
+      this.pollClient();
       if (this.reason !== null) this.controller.abort(this.reason);
+      else {
+        this.clientSignal.addEventListener('abort', this.onAbort, { once: true });
+        this.listening = true;
+      }
     }
     return this.controller.signal;
   }
@@ -40,6 +46,7 @@ export class StatementRun {
 
   /** The 57014 error if canceled, else null (used to replace errors a canceled scan throws). */
   canceledError(): LakeError | null {
+    this.pollClient();
     if (this.reason === null) return null;
     const why = this.reason === 'user' ? 'user request' : 'statement timeout';
     return new LakeError(SqlState.queryCanceled, `canceling statement due to ${why}`);
@@ -52,7 +59,11 @@ export class StatementRun {
 
   finish(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.clientSignal.removeEventListener('abort', this.onAbort);
+    if (this.listening) this.clientSignal.removeEventListener('abort', this.onAbort);
+  }
+
+  private pollClient(): void {
+    if (this.reason === null && this.clientSignal.aborted) this.abort('user');
   }
 
   private abort(reason: 'user' | 'timeout'): void {
