@@ -133,8 +133,24 @@ export function createLogger(config: LakegateConfig): Logger {
     config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stderr.isTTY);
   const destination = usePretty
     ? pretty({ destination: 2, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'hostname' })
-    : pino.destination({ dest: 2, sync: false, minLength: 4096 });
+    : bufferedStderr();
   return pino({ level: config.logLevel, base: { pid: undefined } }, destination);
+}
+
+/**
+ * JSON lines to stderr, written in 4 KB chunks: a write per statement line cost a third of
+ * a short statement's round trip. A quarter-second flush keeps `tail -f` current.
+ */
+function bufferedStderr(): ReturnType<typeof pino.destination> {
+  const destination = pino.destination({ dest: 2, sync: false, minLength: 4096 });
+  const timer = setInterval(() => {
+    try {
+      destination.flush();
+    } catch {
+      clearInterval(timer); // closed at exit
+    }
+  }, 250).unref();
+  return destination;
 }
 
 function userMap(config: LakegateConfig): ReadonlyMap<string, UserEntry> | null {
