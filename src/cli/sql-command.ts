@@ -31,6 +31,7 @@ export async function sqlCommand(options: CliOptions, args: readonly string[]): 
       {
         notice: (n) => process.stderr.write(`${n.severity}:  ${n.message}\n`),
         parameterStatus: () => undefined,
+        deallocate: (name) => name === null,
       },
     );
     await runScript(session, text);

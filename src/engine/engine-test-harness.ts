@@ -77,7 +77,11 @@ export async function openTestSession(
       backendPid: 4242,
       cancelBackend: (pid) => pid === 4242,
     },
-    { notice: (n) => notices.push(n), parameterStatus: (n, v) => statuses.push([n, v]) },
+    {
+      notice: (n) => notices.push(n),
+      parameterStatus: (n, v) => statuses.push([n, v]),
+      deallocate: (name) => name === null,
+    },
   );
   const run = async (
     sql: string,

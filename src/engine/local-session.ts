@@ -150,6 +150,10 @@ export class LocalSession implements Session, SessionCore {
     this.events.notice(n);
   }
 
+  deallocate(name: string | null): boolean {
+    return this.events.deallocate(name);
+  }
+
   tableLookup(): TableLookup {
     return {
       catalogs: this.options.catalogs,

@@ -43,6 +43,12 @@ export interface SessionEvents {
   notice(notice: Notice): void;
   /** A setting in the reported set (ParameterStatus) changed, e.g. by SET. */
   parameterStatus(name: string, value: string): void;
+  /**
+   * SQL `DEALLOCATE name` / `DEALLOCATE ALL` / `DISCARD ALL` drop the protocol-level prepared
+   * statements, which pgwire owns (PostgreSQL docs, DEALLOCATE). `null` drops all; returns
+   * false when no statement has that name.
+   */
+  deallocate(name: string | null): boolean;
 }
 
 /** ReadyForQuery's status byte, by meaning: 'I', 'T' and 'E'. */

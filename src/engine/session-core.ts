@@ -20,6 +20,8 @@ export interface SessionCore {
   readonly options: LocalQueryEngineOptions;
   readonly startup: SessionStartup;
   notice(n: Notice): void;
+  /** Drops protocol-level prepared statements (SessionEvents.deallocate). */
+  deallocate(name: string | null): boolean;
   tableLookup(): TableLookup;
   evalContext(params: readonly SqlValue[], run: StatementRun): EvalContext;
   /** COMMIT (true) or ROLLBACK (false) of the open block: settings, cursors, state. */

@@ -1,10 +1,11 @@
 import type { Statement, StatementKind } from '../sql/ast.js';
-import { noColumns, tagOnly, type StatementHandler } from './session-core.js';
+import type { StatementHandler } from './session-core.js';
 import { copyStatement } from './statements/copy-statement.js';
 import { closeCursor, declareCursor, fetchStatement } from './statements/cursor-statements.js';
 import { explainStatement } from './statements/explain-statement.js';
 import { queryStatement } from './statements/query-statement.js';
 import {
+  deallocateStatement,
   discardStatement,
   resetStatement,
   setStatement,
@@ -23,11 +24,7 @@ export const statementHandlers: {
   show: showStatement,
   transaction: transactionStatement,
   discard: discardStatement,
-  // Prepared statements are pgwire's (protocol level); SQL DEALLOCATE just succeeds.
-  deallocate: {
-    prepare: noColumns,
-    execute: (_c, s) => Promise.resolve(tagOnly(s.name === null ? 'DEALLOCATE ALL' : 'DEALLOCATE')),
-  },
+  deallocate: deallocateStatement,
   'declare-cursor': declareCursor,
   fetch: fetchStatement,
   'close-cursor': closeCursor,

@@ -181,7 +181,7 @@ test('unknown database is 3D000', async () => {
         backendPid: 1,
         cancelBackend: () => false,
       },
-      { notice: () => {}, parameterStatus: () => {} },
+      { notice: () => {}, parameterStatus: () => {}, deallocate: () => true },
     ),
     (e: unknown) =>
       e instanceof LakeError &&

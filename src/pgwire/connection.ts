@@ -45,6 +45,7 @@ export class Connection {
   private closed = false;
   private readonly log: Logger;
   private readonly pendingStatus = new Map<string, string>();
+  private protocol: QueryProtocol | null = null;
 
   constructor(
     private readonly socket: Socket,
@@ -215,6 +216,7 @@ export class Connection {
         {
           notice: (n) => noticeResponse(this.out, n),
           parameterStatus: (name, value) => this.pendingStatus.set(name, value),
+          deallocate: (name) => this.protocol?.deallocate(name) ?? false,
         },
       )
       .catch((err: unknown) => {
@@ -227,7 +229,7 @@ export class Connection {
   private async messageLoop(): Promise<void> {
     const session = this.session;
     if (!session) return;
-    const protocol = new QueryProtocol(session, {
+    const protocol = (this.protocol = new QueryProtocol(session, {
       out: this.out,
       drainIfFull: () => (this.out.length >= FLUSH_THRESHOLD ? this.flush() : Promise.resolve()),
       encodeOptions: () => this.encodeOptions(session),
@@ -236,7 +238,7 @@ export class Connection {
       startStatement: () => this.startStatement(),
       endStatement: () => (this.running = null),
       log: this.log,
-    });
+    }));
     for (;;) {
       const raw = await this.reader.readMessage();
       if (!raw) return;

@@ -78,6 +78,13 @@ export class QueryProtocol {
     await this.sink.flush();
   }
 
+  /** SQL DEALLOCATE / DISCARD ALL reaching the protocol's statements; null drops all. */
+  deallocate(name: string | null): boolean {
+    if (name !== null) return this.statements.delete(name);
+    this.statements.clear();
+    return true;
+  }
+
   private async dispatch(m: FrontendMessage): Promise<void> {
     switch (m.kind) {
       case 'query':

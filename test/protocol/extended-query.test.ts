@@ -250,4 +250,31 @@ forEachTarget('extended query', ({ target }) => {
       'readyForQuery',
     ]);
   });
+
+  it('SQL DEALLOCATE and DISCARD ALL drop protocol-level prepared statements', async () => {
+    await exchange(
+      S.parse({ name: 's1', text: 'SELECT 1' }),
+      S.parse({ name: 's2', text: 'SELECT 2' }),
+      S.sync(),
+    );
+    let frames = await simpleQuery(session.conn, 'DEALLOCATE s1');
+    assert.equal(commandTag(frames[0]!), 'DEALLOCATE');
+    frames = await exchange(S.describe({ type: 'S', name: 's1' }), S.sync());
+    assert.deepEqual(
+      [errorOf(frames[0]!).code, errorOf(frames[0]!).message],
+      ['26000', 'prepared statement "s1" does not exist'],
+    );
+    frames = await simpleQuery(session.conn, 'DEALLOCATE nope');
+    assert.deepEqual(
+      [errorOf(frames[0]!).code, errorOf(frames[0]!).message],
+      ['26000', 'prepared statement "nope" does not exist'],
+    );
+    frames = await simpleQuery(session.conn, 'DISCARD ALL');
+    assert.equal(commandTag(frames[0]!), 'DISCARD ALL');
+    frames = await exchange(S.describe({ type: 'S', name: 's2' }), S.sync());
+    assert.equal(errorOf(frames[0]!).code, '26000');
+    // pgjdbc re-prepares after DISCARD ALL: the name must be free again.
+    frames = await exchange(S.parse({ name: 's2', text: 'SELECT 2' }), S.sync());
+    assert.deepEqual(names(frames), ['parseComplete', 'readyForQuery']);
+  });
 });

@@ -1,6 +1,7 @@
 import { LakeError } from '../../common/errors.js';
 import { SqlState } from '../../common/sqlstate.js';
 import type {
+  DeallocateStatement,
   DiscardStatement,
   ResetStatement,
   SetStatement,
@@ -65,7 +66,21 @@ export const showStatement: StatementHandler<ShowStatement> = {
   },
 };
 
-/** DISCARD ALL: RESET ALL, close cursors (PostgreSQL also drops prepared statements: pgwire's). */
+/** Prepared statements are protocol-level, pgwire's: the session asks it to drop them. */
+export const deallocateStatement: StatementHandler<DeallocateStatement> = {
+  prepare: noColumns,
+  execute(core, s) {
+    if (!core.deallocate(s.name)) {
+      throw new LakeError(
+        SqlState.undefinedPreparedStatement,
+        `prepared statement "${s.name ?? ''}" does not exist`,
+      );
+    }
+    return Promise.resolve(tagOnly(s.name === null ? 'DEALLOCATE ALL' : 'DEALLOCATE'));
+  },
+};
+
+/** DISCARD ALL: RESET ALL, close cursors, drop prepared statements (PostgreSQL docs, DISCARD). */
 export const discardStatement: StatementHandler<DiscardStatement> = {
   prepare: noColumns,
   async execute(core, s) {
@@ -78,6 +93,7 @@ export const discardStatement: StatementHandler<DiscardStatement> = {
       }
       core.settings.resetAll();
       await core.cursors.closeAll();
+      core.deallocate(null);
     }
     return tagOnly(`DISCARD ${s.what.toUpperCase()}`);
   },
