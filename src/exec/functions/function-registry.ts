@@ -3,6 +3,7 @@ import { arithmeticKernel, dateArithmeticKernels, negateKernel } from '../kernel
 import { comparisonKernels } from '../kernels/comparison.js';
 import type { Kernel } from '../kernels/kernel.js';
 import { predicateKernels } from '../kernels/predicates.js';
+import { datetimeFunctions } from './datetime-functions.js';
 import { mathFunctions } from './math-functions.js';
 import type { ScalarFunction } from './scalar-function.js';
 import { sessionFunctions } from './session-functions.js';
@@ -10,7 +11,10 @@ import { stringFunctions } from './string-functions.js';
 
 /** Named SQL functions, by lower-case name (what the binder resolves calls against). */
 const functions = new Map<string, ScalarFunction>(
-  [...stringFunctions, ...mathFunctions, ...sessionFunctions].map((f) => [f.name, f]),
+  [...stringFunctions, ...mathFunctions, ...datetimeFunctions, ...sessionFunctions].map((f) => [
+    f.name,
+    f,
+  ]),
 );
 
 export function findFunction(name: string): ScalarFunction | undefined {

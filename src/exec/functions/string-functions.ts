@@ -36,6 +36,46 @@ function trimmer(mode: 'both' | 'leading' | 'trailing'): Kernel {
 }
 
 const trimResolve = overloads(sig([T], T), sig([T, T], T));
+const padResolve = overloads(sig([T, I], T), sig([T, I, T], T));
+
+/** 1-based character position of `sub` in `s`, 0 when absent (textpos). */
+function charIndex(s: string, sub: string): number {
+  const at = s.indexOf(sub);
+  return at < 0 ? 0 : chars(s.slice(0, at)).length + 1;
+}
+
+/** left/right(s, n): n characters from that end; a negative n drops |n| from the other. */
+function sliceChars(s: string, n: number, from: 'left' | 'right'): string {
+  const cs = chars(s);
+  if (from === 'left')
+    return (n >= 0 ? cs.slice(0, n) : cs.slice(0, Math.max(0, cs.length + n))).join('');
+  return (n >= 0 ? cs.slice(Math.max(0, cs.length - n)) : cs.slice(Math.min(cs.length, -n))).join(
+    '',
+  );
+}
+
+function splitPart(s: string, delimiter: string, n: number): string {
+  if (n === 0) throw new LakeError('22023', 'field position must not be zero');
+  const parts = delimiter === '' ? [s] : s.split(delimiter);
+  return (n > 0 ? parts[n - 1] : parts[parts.length + n]) ?? '';
+}
+
+/** First letter of each alphanumeric run upper-cased, the rest lower-cased. */
+function initcap(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/(^|[^\p{L}\p{N}])(\p{L})/gu, (_, pre: string, c: string) => pre + c.toUpperCase());
+}
+
+/** lpad/rpad: fill to `length` characters with `fill`, or truncate to it. */
+function pad(s: string, length: number, fill: string, side: 'left' | 'right'): string {
+  const cs = chars(s);
+  if (length <= cs.length) return cs.slice(0, Math.max(0, length)).join('');
+  if (fill === '') return s;
+  const fc = chars(fill);
+  const filler = Array.from({ length: length - cs.length }, (_, i) => fc[i % fc.length]).join('');
+  return side === 'left' ? filler + s : s + filler;
+}
 
 /** concat(any...): NULLs are skipped; arguments are printed with their output functions. */
 const concatKernel: Kernel = (input) => {
@@ -98,4 +138,60 @@ export const stringFunctions: readonly ScalarFunction[] = [
     strict(([s, from, to]) => (str(from) === '' ? str(s) : str(s).split(str(from)).join(str(to)))),
   ),
   fn('concat', (args) => ({ args, returns: T }), concatKernel),
+  // position(string, substring): the parser turns POSITION(sub IN s) into this order.
+  fn(
+    'position',
+    overloads(sig([T, T], I)),
+    strict(([s, sub]) => charIndex(str(s), str(sub))),
+  ),
+  fn(
+    'strpos',
+    overloads(sig([T, T], I)),
+    strict(([s, sub]) => charIndex(str(s), str(sub))),
+  ),
+  fn(
+    'left',
+    overloads(sig([T, I], T)),
+    strict(([s, n]) => sliceChars(str(s), Number(n), 'left')),
+  ),
+  fn(
+    'right',
+    overloads(sig([T, I], T)),
+    strict(([s, n]) => sliceChars(str(s), Number(n), 'right')),
+  ),
+  fn(
+    'reverse',
+    overloads(sig([T], T)),
+    strict(([s]) => chars(str(s)).reverse().join('')),
+  ),
+  fn(
+    'repeat',
+    overloads(sig([T, I], T)),
+    strict(([s, n]) => str(s).repeat(Math.max(0, Number(n)))),
+  ),
+  fn(
+    'starts_with',
+    overloads(sig([T, T], Types.bool)),
+    strict(([s, p]) => str(s).startsWith(str(p))),
+  ),
+  fn(
+    'split_part',
+    overloads(sig([T, T, I], T)),
+    strict(([s, d, n]) => splitPart(str(s), str(d), Number(n))),
+  ),
+  fn(
+    'initcap',
+    overloads(sig([T], T)),
+    strict(([s]) => initcap(str(s))),
+  ),
+  fn(
+    'lpad',
+    padResolve,
+    strict(([s, n, f]) => pad(str(s), Number(n), f === undefined ? ' ' : str(f), 'left')),
+  ),
+  fn(
+    'rpad',
+    padResolve,
+    strict(([s, n, f]) => pad(str(s), Number(n), f === undefined ? ' ' : str(f), 'right')),
+  ),
 ];
