@@ -89,3 +89,24 @@ test('unknown columns and ungrouped columns', async () => {
         'column "orders.id" must appear in the GROUP BY clause or be used in an aggregate function',
   );
 });
+
+test('GROUP BY a select-list position or an output alias (values as PostgreSQL 15 prints)', async () => {
+  const byPosition = await t.run(
+    "select case when amount > 25 then 'big' else 'small' end, count(*) from sales.orders group by 1 order by 1",
+  );
+  assert.deepEqual(byPosition.rows, [
+    ['big', '3'],
+    ['small', '2'],
+  ]);
+  const byAlias = await t.run(
+    'select id % 2 as parity, sum(amount) from sales.orders group by parity order by parity',
+  );
+  assert.deepEqual(byAlias.rows, [
+    ['0', '60.5'],
+    ['1', '90'],
+  ]);
+  await assert.rejects(t.run('select region, count(*) from sales.orders group by 3'), {
+    sqlstate: '42P10',
+    message: 'GROUP BY position 3 is not in select list',
+  });
+});

@@ -8,6 +8,7 @@
  * (`tester`), so `current_database()` and `current_user`, and therefore whole psql transcripts,
  * read the same on both.
  */
+import { demoOrdersPsqlScript } from '../support/demo-orders-postgres.js';
 import { startPostgres } from '../support/postgres.js';
 import type { TargetKind, TestTarget } from '../support/test-target.js';
 import { describeResult, runProcess } from './run-process.js';
@@ -22,9 +23,8 @@ export interface ClientTarget {
   readonly database: string;
   readonly user: string;
   /**
-   * A query of a few hundred rows for streaming tests (fetch size, cursors, portals). Real
-   * PostgreSQL has no demo table and lakegate has no generate_series; both results start with
-   * a bigint column `order_id`.
+   * A query of 500 rows for streaming tests (fetch size, cursors, portals): the demo table,
+   * which both targets hold with the same rows; its first column is the bigint `order_id`.
    */
   readonly streamSql: string;
   close(): Promise<void>;
@@ -34,26 +34,32 @@ const database = 'local';
 const user = 'tester';
 const psqlPath = process.env['LAKEGATE_PSQL'] ?? '/usr/bin/psql';
 
-const streamSql: Record<TargetKind, string> = {
-  postgres:
-    "SELECT g::bigint AS order_id, (g % 37)::int AS customer_id, DATE '2024-01-01' + g AS order_date, " +
-    "CASE WHEN g % 3 = 0 THEN 'shipped' ELSE 'open' END AS status, (g * 1.25)::numeric(10,2) AS amount " +
-    'FROM generate_series(1, 500) AS g',
-  lakegate: 'SELECT * FROM sample.orders',
-};
+const streamSql = 'SELECT * FROM sample.orders';
 
-/** Gives the private cluster lakegate's names: database `local`, login role `tester`. */
+/**
+ * Gives the private cluster lakegate's names (database `local`, login role `tester`) and
+ * lakegate's demo table `sample.orders` with the same rows, so both answer the same queries.
+ */
 async function postgresLikeLakegate(): Promise<TestTarget> {
   const server = await startPostgres();
-  const sql = `CREATE ROLE ${user} LOGIN SUPERUSER; CREATE DATABASE ${database} OWNER ${user};`;
-  const result = await runProcess(
-    psqlPath,
-    ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', server.host, '-p', String(server.port)],
-    { input: sql, env: { PGUSER: server.user, PGDATABASE: server.database }, timeoutMs: 30_000 },
-  );
-  if (result.code !== 0) {
+  const psql = (input: string, db: string, what: string) =>
+    runProcess(
+      psqlPath,
+      ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', server.host, '-p', String(server.port)],
+      { input, env: { PGUSER: server.user, PGDATABASE: db }, timeoutMs: 60_000 },
+    ).then((result) => {
+      if (result.code !== 0) throw new Error(describeResult(`psql (${what})`, result));
+    });
+  try {
+    await psql(
+      `CREATE ROLE ${user} LOGIN SUPERUSER; CREATE DATABASE ${database} OWNER ${user};`,
+      server.database,
+      'create role and database',
+    );
+    await psql(demoOrdersPsqlScript(), database, 'load sample.orders');
+  } catch (error) {
     await server.close();
-    throw new Error(describeResult('psql (create role and database)', result));
+    throw error;
   }
   return { ...server, database, user };
 }
@@ -76,7 +82,7 @@ export async function startTarget(kind: TargetKind): Promise<ClientTarget> {
     port: server.port,
     database: server.database,
     user: server.user,
-    streamSql: streamSql[kind],
+    streamSql,
     close: () => server.close(),
   };
 }

@@ -42,7 +42,7 @@ export function bindQuery(query: Query, input: QueryBindInput): QueryPlan {
     select.groupBy.length > 0 ||
     select.having !== null ||
     [...select.items, ...query.orderBy].some(containsAggregate);
-  const grouping = grouped ? new Grouping(select.groupBy, ctx) : null;
+  const grouping = grouped ? new Grouping(groupKeys(select, scope, ctx), ctx) : null;
   const post = (clause: string): BindContext => grouping?.context(clause) ?? { ...ctx, clause };
   const items = expandItems(select, scope, ctx);
   const projections = items.map((i) => bindExpr(i.expr, post('SELECT')));
@@ -125,6 +125,38 @@ function bindFrom(
     columnNumber: i + 1,
   }));
   return { source: { kind: 'table', table, columns }, scope };
+}
+
+/**
+ * GROUP BY keys with PostgreSQL's shorthands resolved (docs, SELECT "GROUP BY Clause"): an
+ * integer is a select-list position, and a bare name that is no input column is an output
+ * column's alias; either stands for that select item's expression.
+ */
+function groupKeys(select: Select, scope: readonly ScopeColumn[], ctx: BindContext): Expr[] {
+  return select.groupBy.map((key) => {
+    if (key.kind === 'literal' && key.value.type === 'integer') {
+      const n = Number(key.value.text);
+      const item = select.items[n - 1];
+      if (!item || item.expr.kind === 'star') {
+        throw errorAt(
+          ctx,
+          key.span,
+          new LakeError(
+            SqlState.invalidColumnReference,
+            `GROUP BY position ${n} is not in select list`,
+          ),
+        );
+      }
+      return item.expr;
+    }
+    if (key.kind === 'column' && key.name.parts.length === 1) {
+      const name = key.name.parts[0];
+      const isInput = scope.some((c) => c.name === name);
+      const aliased = select.items.find((i) => i.alias === name);
+      if (!isInput && aliased) return aliased.expr;
+    }
+    return key;
+  });
 }
 
 interface SelectItemOut {
