@@ -78,6 +78,11 @@ export interface ServeProcess {
   readonly child: ChildProcess;
   /** Everything the server wrote to stderr so far (the ready banner and the log). */
   stderr(): string;
+  /**
+   * Waits until stderr matches `pattern` (the JSON log is flushed every 250 ms, so a line
+   * shows up a moment after the event) and returns stderr; fails with it after `timeoutMs`.
+   */
+  waitForLog(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Resolves when the process has exited. */
   readonly exited: Promise<Exit>;
   /** Sends `signal` and waits for exit; SIGKILL after `timeoutMs`. */
@@ -133,7 +138,16 @@ export function startServe(
       if (!m) return;
       clearTimeout(timer);
       child.stderr.off('data', onData);
-      resolve({ port: Number(m[1]), child, stderr: () => err, exited, stop });
+      const waitForLog = async (pattern: RegExp, ms = 10_000): Promise<string> => {
+        const deadline = Date.now() + ms;
+        while (!pattern.test(err)) {
+          if (Date.now() > deadline)
+            throw new Error(`no log line matching ${String(pattern)}:\n${err}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        return err;
+      };
+      resolve({ port: Number(m[1]), child, stderr: () => err, waitForLog, exited, stop });
     };
     child.stderr.on('data', onData);
     void exited.then((exit) => {

@@ -37,7 +37,7 @@ describe('lakegate serve configuration', () => {
     assert.equal(result.code, 0, describeResult('psql', result));
     assert.equal(result.stdout, '500\n');
     // --demo wrote its table into the warehouse from the environment.
-    assert.match(server.stderr(), /created demo table sample\.orders/);
+    await server.waitForLog(/created demo table sample\.orders/);
     const second = await runCli(['sql', 'SELECT count(*) AS n FROM sample.orders'], {
       env: cleanEnv({ LAKEGATE_WAREHOUSE: warehouse }),
     });

@@ -36,8 +36,8 @@ describe('JSON log', () => {
     }
     const failed = await psql(conninfo, ['-c', 'SELECT 1/0']);
     assert.equal(failed.code, 1, describeResult('psql', failed));
-    // Log lines are written asynchronously; give the last ones a moment.
-    await new Promise((r) => setTimeout(r, 500));
+    // The log is flushed every 250 ms: wait for the last statement's line.
+    await server.waitForLog(/"sql":"SELECT 1\/0"/);
     const lines = jsonLogLines(server.stderr());
     const connections = lines.filter((l) => l['msg'] === 'connection authorized');
     assert.equal(connections.length, 3, JSON.stringify(connections));

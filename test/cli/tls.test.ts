@@ -69,7 +69,7 @@ describe('TLS', { skip }, () => {
     const result = await psql(conninfo, ['-At', '-c', 'SELECT 1']);
     assert.equal(result.code, 0, describeResult('psql', result));
     assert.equal(result.stdout, '1\n');
-    assert.match(tlsServer?.stderr() ?? '', /"user":"tina".*"tls":true/);
+    await tlsServer?.waitForLog(/"user":"tina".*"tls":true/);
   });
 
   it('SCRAM-SHA-256-PLUS: psql with channel_binding=require logs in', async () => {
