@@ -116,9 +116,9 @@ export class PgServer implements ServerContext {
     }
     const pid = this.allocatePid();
     const connection = new Connection(socket, this, { pid, secret: randomInt(1, 0x7fffffff) });
-    this.backends.set(pid, connection);
     this.logger.info({ pid, remote: socket.remoteAddress }, 'connection received');
-    if (this.backends.size > (this.options.maxConnections ?? 100)) {
+    if (this.backends.size >= (this.options.maxConnections ?? 100)) {
+      // Never registered, so it holds no slot and cannot be cancelled.
       void connection.terminate(
         new LakeError(SqlState.tooManyConnections, 'sorry, too many clients already', {
           severity: 'FATAL',
@@ -126,6 +126,7 @@ export class PgServer implements ServerContext {
       );
       return;
     }
+    this.backends.set(pid, connection);
     void connection.run();
   }
 

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { silentLogger } from '../common/logger.js';
+import { Types } from '../common/sql-types.js';
+import { buildData } from '../common/values/build-vector.js';
+import { Field, makeData, RecordBatch, Schema, Struct } from 'apache-arrow';
+import type { QueryEngine, ResultColumn, Session } from '../engine/query-engine.js';
+import { PgServer } from './pg-server.js';
+
+const columns: readonly ResultColumn[] = [{ name: 'one', type: Types.int4 }];
+
+function oneRow(): RecordBatch {
+  const data = buildData(Types.int4, [1]);
+  const fields = [new Field('one', data.type, true)];
+  return new RecordBatch(
+    new Schema(fields),
+    makeData({ type: new Struct(fields), length: 1, nullCount: 0, children: [data] }),
+  );
+}
+
+/** Answers every statement with one row, to exercise the server around the protocol. */
+const engine: QueryEngine = {
+  openSession: (startup): Promise<Session> =>
+    Promise.resolve({
+      backendPid: startup.backendPid,
+      reportedParameters: () => [['server_version', '15.8']],
+      setting: () => undefined,
+      transactionStatus: () => 'idle',
+      parse: (sql: string) => [{ sql, offset: 0 }],
+      prepare: (parsed) => Promise.resolve({ parsed, paramTypes: [], columns }),
+      execute: () =>
+        Promise.resolve({
+          columns,
+          batches: (async function* () {
+            yield await Promise.resolve(oneRow());
+          })(),
+          commandTag: (n: number) => `SELECT ${n}`,
+        }),
+      cursorColumns: () => undefined,
+      statementFailed: () => undefined,
+      close: () => Promise.resolve(),
+    }),
+  close: () => Promise.resolve(),
+};
+
+describe('PgServer', () => {
+  const server = new PgServer({
+    engine,
+    host: '127.0.0.1',
+    port: 0,
+    users: null,
+    logger: silentLogger,
+    maxConnections: 2,
+  });
+  let port = 0;
+  before(async () => ({ port } = await server.listen()));
+  after(() => server.close(0));
+
+  const connect = async (): Promise<pg.Client> => {
+    const client = new pg.Client({ host: '127.0.0.1', port, user: 'u', database: 'local' });
+    client.on('error', () => undefined); // failures are asserted where they are expected
+    await client.connect();
+    return client;
+  };
+
+  it('refuses connections beyond max_connections with FATAL 53300, as PostgreSQL', async () => {
+    const a = await connect();
+    const b = await connect();
+    await assert.rejects(connect(), { code: '53300', message: 'sorry, too many clients already' });
+    assert.deepEqual((await a.query('SELECT 1')).rows, [{ one: 1 }]);
+    await a.end();
+    // A slot freed by a client that left is available again.
+    await new Promise((r) => setTimeout(r, 100));
+    const c = await connect();
+    await Promise.all([b.end(), c.end()]);
+  });
+
+  it('ends idle sessions with FATAL 57P01 on close', async () => {
+    const client = await connect();
+    const ended = new Promise<Error>((resolve) => client.on('error', resolve));
+    await server.close(0);
+    const error = (await ended) as Error & { code?: string };
+    assert.equal(error.code, '57P01');
+    await assert.rejects(connect());
+  });
+});
