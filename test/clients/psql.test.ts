@@ -27,6 +27,31 @@ const lines = (...text: string[]): string => text.map((line) => `${line}\n`).joi
 
 const cases: readonly PsqlCase[] = [
   {
+    name: 'statement_timeout cancels a long statement; the session goes on',
+    script: lines(
+      "SET statement_timeout = '200ms';",
+      'SELECT pg_sleep(3);',
+      'SHOW statement_timeout;',
+      'RESET statement_timeout;',
+      "SELECT 'after' AS a;",
+    ),
+    stdout: lines(
+      'SET',
+      ' statement_timeout ',
+      '-------------------',
+      ' 200ms',
+      '(1 row)',
+      '',
+      'RESET',
+      '   a   ',
+      '-------',
+      ' after',
+      '(1 row)',
+      '',
+    ),
+    stderr: lines('psql:session.sql:2: ERROR:  canceling statement due to statement timeout'),
+  },
+  {
     name: 'multi-statement input, typed column alignment and NULL',
     script: lines(
       "SELECT 1 AS a, 'x' AS b;",
