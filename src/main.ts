@@ -103,6 +103,7 @@ export async function startLakegate(options: StartOptions = {}): Promise<Running
     ...(tls ? { tls } : {}),
     logger: logger.child({ component: 'pgwire' }),
     maxConnections: config.maxConnections,
+    maxMessageLength: config.maxMessageBytes,
   });
   let address: { host: string; port: number };
   try {

@@ -17,6 +17,8 @@ export interface LakegateConfig {
   readonly statementTimeoutMs: number;
   readonly memoryLimitBytes: number;
   readonly maxConnections: number;
+  /** Largest message a client may send; bounds what one connection can make us buffer. */
+  readonly maxMessageBytes: number;
   readonly shutdownGraceMs: number;
   readonly logLevel: string;
   readonly logFormat: 'auto' | 'json' | 'pretty';
@@ -51,6 +53,7 @@ const DEFAULTS = {
   statementTimeoutMs: 0,
   memoryLimitBytes: 1024 ** 3,
   maxConnections: 100,
+  maxMessageBytes: 64 * 1024 ** 2,
   shutdownGraceMs: 10_000,
 } as const;
 
@@ -98,6 +101,7 @@ export async function loadConfig(
       bytes(env.LAKEGATE_MEMORY_LIMIT ?? limits.memory) ?? DEFAULTS.memoryLimitBytes,
     maxConnections:
       int(limits.max_connections, 'limits.max_connections') ?? DEFAULTS.maxConnections,
+    maxMessageBytes: messageBytes(env.LAKEGATE_MAX_MESSAGE_SIZE ?? limits.max_message_size),
     shutdownGraceMs: duration(limits.shutdown_grace) ?? DEFAULTS.shutdownGraceMs,
     logLevel: env.LAKEGATE_LOG_LEVEL ?? str(log.level) ?? 'info',
     logFormat: logFormat(env.LAKEGATE_LOG_FORMAT ?? str(log.format)),
@@ -231,6 +235,15 @@ export function bytes(v: unknown): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB)?\s*$/i.exec(text);
   if (!m) throw configError(`invalid size "${text}" (use e.g. 512MB, 2GB)`);
   return Math.round(Number(m[1]) * (BYTE_UNITS[(m[2] ?? 'B').toUpperCase()] ?? 1));
+}
+
+/** PostgreSQL's own ceiling is 1 GB - 1 (PQ_LARGE_MESSAGE_LIMIT); below 1 KB nothing works. */
+function messageBytes(v: unknown): number {
+  const n = bytes(v) ?? DEFAULTS.maxMessageBytes;
+  if (n < 1024 || n > 0x3fffffff - 1) {
+    throw configError(`limits.max_message_size must be between 1KB and 1GB, got "${String(n)}"`);
+  }
+  return n;
 }
 
 function logFormat(v: string | undefined): LakegateConfig['logFormat'] {

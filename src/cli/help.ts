@@ -22,8 +22,8 @@ Options (serve):
   --port PORT         listen port (default 5433; env LAKEGATE_PORT)
 
 Other environment variables: LAKEGATE_WORKERS, LAKEGATE_STATEMENT_TIMEOUT,
-LAKEGATE_MEMORY_LIMIT, LAKEGATE_TLS_CERT, LAKEGATE_TLS_KEY, LAKEGATE_LOG_LEVEL,
-LAKEGATE_LOG_FORMAT (auto|json|pretty). See docs/configuration.md.
+LAKEGATE_MEMORY_LIMIT, LAKEGATE_MAX_MESSAGE_SIZE, LAKEGATE_TLS_CERT, LAKEGATE_TLS_KEY,
+LAKEGATE_LOG_LEVEL, LAKEGATE_LOG_FORMAT (auto|json|pretty). See docs/configuration.md.
 
 Connect with:  psql "host=127.0.0.1 port=5433 dbname=local user=$USER"
 `;

@@ -85,3 +85,31 @@ describe('PgServer', () => {
     await assert.rejects(connect());
   });
 });
+
+describe('PgServer message size limit', () => {
+  const server = new PgServer({
+    engine,
+    host: '127.0.0.1',
+    port: 0,
+    users: null,
+    logger: silentLogger,
+    maxMessageLength: 4096,
+  });
+  let port = 0;
+  before(async () => ({ port } = await server.listen()));
+  after(() => server.close(0));
+
+  it('a message over max_message_size ends that connection only, with FATAL 08P01', async () => {
+    const other = new pg.Client({ host: '127.0.0.1', port, user: 'u', database: 'local' });
+    await other.connect();
+    const big = new pg.Client({ host: '127.0.0.1', port, user: 'u', database: 'local' });
+    big.on('error', () => undefined);
+    await big.connect();
+    await assert.rejects(big.query(`SELECT '${'x'.repeat(10_000)}'`), {
+      code: '08P01',
+      message: 'invalid message length',
+    });
+    assert.deepEqual((await other.query('SELECT 1')).rows, [{ one: 1 }]);
+    await other.end();
+  });
+});
