@@ -97,7 +97,7 @@ export async function startInProcessLakegate(): Promise<BenchServer> {
 export async function startPgwireOnly(): Promise<BenchServer> {
   const { PgServer } = await import('../src/pgwire/pg-server.js');
   const { silentLogger } = await import('../src/common/logger.js');
-  const { constantEngine } = await import('./constant-engine.js');
+  const { constantEngine } = await import('../test/support/constant-engine.js');
   const host = '127.0.0.1';
   const server = new PgServer({
     engine: constantEngine,

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalCatalog } from '../../catalog/local/local-catalog.js';
@@ -6,7 +6,9 @@ import type { SqlType } from '../common/sql-types.js';
 import type { SqlValue } from '../common/sql-value.js';
 import { readColumn } from '../common/values/read-value.js';
 import { formatValue } from '../common/values/format-value.js';
+import { tableFromArrays } from 'apache-arrow';
 import { LocalFileIO } from '../storage/local-file-io.js';
+import { writeParquetBytes } from '../storage/parquet-writer.js';
 import { createScanPool, type ScanPool } from '../../workers/scan-pool.js';
 import type { StatementLogEntry } from './engine-resources.js';
 import { LocalQueryEngine } from './local-query-engine.js';
@@ -123,4 +125,32 @@ export async function openTestSession(
 export async function closeSharedPool(): Promise<void> {
   await sharedPool?.close();
   sharedPool = undefined;
+}
+
+/**
+ * A five-row Parquet table `sales.orders (id int, region string, amount double)` in the
+ * session's warehouse, with one NULL region, for tests that scan.
+ */
+export async function createSalesOrders(t: TestSession): Promise<void> {
+  await t.catalog.createNamespace('sales');
+  const location = join(t.warehouse, 'sales.db', 'orders');
+  mkdirSync(location, { recursive: true });
+  const table = tableFromArrays({
+    id: Int32Array.from([1, 2, 3, 4, 5]),
+    region: ['east', 'west', 'east', null, 'west'],
+    amount: Float64Array.from([10, 20.5, 30, 40, 50]),
+  });
+  writeFileSync(join(location, 'part-0.parquet'), writeParquetBytes(table));
+  await t.catalog.createTable({
+    ident: { namespace: 'sales', name: 'orders' },
+    location,
+    format: 'parquet',
+    parameters: {},
+    columns: [
+      { name: 'id', type: 'int' },
+      { name: 'region', type: 'string' },
+      { name: 'amount', type: 'double' },
+    ],
+    partitionKeys: [],
+  });
 }

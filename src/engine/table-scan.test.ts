@@ -1,38 +1,19 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { tableFromArrays } from 'apache-arrow';
 import { LakeError } from '../common/errors.js';
-import { writeParquetBytes } from '../storage/parquet-writer.js';
-import { closeSharedPool, openTestSession, type TestSession } from './engine-test-harness.js';
+import {
+  closeSharedPool,
+  createSalesOrders,
+  openTestSession,
+  type TestSession,
+} from './engine-test-harness.js';
 
 /** A small Parquet table read through planParquetScan and the worker pool. */
 let t: TestSession;
 
 before(async () => {
   t = await openTestSession({ scan: true });
-  await t.catalog.createNamespace('sales');
-  const location = join(t.warehouse, 'sales.db', 'orders');
-  mkdirSync(location, { recursive: true });
-  const table = tableFromArrays({
-    id: Int32Array.from([1, 2, 3, 4, 5]),
-    region: ['east', 'west', 'east', null, 'west'],
-    amount: Float64Array.from([10, 20.5, 30, 40, 50]),
-  });
-  writeFileSync(join(location, 'part-0.parquet'), writeParquetBytes(table));
-  await t.catalog.createTable({
-    ident: { namespace: 'sales', name: 'orders' },
-    location,
-    format: 'parquet',
-    parameters: {},
-    columns: [
-      { name: 'id', type: 'int' },
-      { name: 'region', type: 'string' },
-      { name: 'amount', type: 'double' },
-    ],
-    partitionKeys: [],
-  });
+  await createSalesOrders(t);
 });
 
 after(async () => {

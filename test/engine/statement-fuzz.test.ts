@@ -4,18 +4,15 @@
  * never an internal error (XX000) or a crash. Seeded: LAKEGATE_FUZZ_SEED reproduces a run.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { tableFromArrays } from 'apache-arrow';
 import { LakeError } from '../../src/common/errors.js';
 import {
   closeSharedPool,
+  createSalesOrders,
   openTestSession,
   type TestSession,
 } from '../../src/engine/engine-test-harness.js';
 import { tokenize } from '../../src/sql/tokenizer.js';
-import { writeParquetBytes } from '../../src/storage/parquet-writer.js';
 import { SeededRandom } from '../support/seeded-random.js';
 
 const seeds = [
@@ -167,27 +164,7 @@ let t: TestSession;
 
 before(async () => {
   t = await openTestSession({ scan: true, statementTimeoutMs: 5000 });
-  await t.catalog.createNamespace('sales');
-  const location = join(t.warehouse, 'sales.db', 'orders');
-  mkdirSync(location, { recursive: true });
-  const table = tableFromArrays({
-    id: Int32Array.from([1, 2, 3, 4, 5]),
-    region: ['east', 'west', 'east', null, 'west'],
-    amount: Float64Array.from([10, 20.5, 30, 40, 50]),
-  });
-  writeFileSync(join(location, 'part-0.parquet'), writeParquetBytes(table));
-  await t.catalog.createTable({
-    ident: { namespace: 'sales', name: 'orders' },
-    location,
-    format: 'parquet',
-    parameters: {},
-    columns: [
-      { name: 'id', type: 'int' },
-      { name: 'region', type: 'string' },
-      { name: 'amount', type: 'double' },
-    ],
-    partitionKeys: [],
-  });
+  await createSalesOrders(t);
 });
 
 after(async () => {

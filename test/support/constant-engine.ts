@@ -4,8 +4,8 @@
  * wire protocol layer (src/pgwire) from the engine's per-statement work.
  */
 import { Field, makeData, RecordBatch, Schema, Struct } from 'apache-arrow';
-import { Types } from '../src/common/sql-types.js';
-import { buildVector } from '../src/common/values/build-vector.js';
+import { Types } from '../../src/common/sql-types.js';
+import { buildVector } from '../../src/common/values/build-vector.js';
 import type {
   Execution,
   ParsedStatement,
@@ -13,7 +13,7 @@ import type {
   QueryEngine,
   ResultColumn,
   Session,
-} from '../src/engine/query-engine.js';
+} from '../../src/engine/query-engine.js';
 
 const columns: readonly ResultColumn[] = [{ name: '?column?', type: Types.int4 }];
 
