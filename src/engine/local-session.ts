@@ -54,6 +54,18 @@ export class LocalSession implements Session, SessionCore {
   ) {
     this.backendPid = startup.backendPid;
     this.settings = new SessionSettings((name, value) => events.parameterStatus(name, value));
+    this.sessionInfo = {
+      user: this.startup.user,
+      database: this.startup.database,
+      backendPid: this.startup.backendPid,
+      version: versionString(),
+      currentSchema: () => this.tableLookup().searchPath[0] ?? null,
+      currentSetting: (name, missingOk) =>
+        missingOk ? (this.settings.get(name) ?? null) : this.settings.show(name),
+      setConfig: (name, value, isLocal) =>
+        this.settings.set(name, value, isLocal, this.tx.inBlock()),
+      cancelBackend: (pid) => this.startup.cancelBackend(pid),
+    };
   }
 
   reportedParameters(): ReadonlyArray<readonly [string, string]> {
@@ -162,6 +174,9 @@ export class LocalSession implements Session, SessionCore {
     };
   }
 
+  /** What functions may ask of the session; built once, it reads live state when called. */
+  private readonly sessionInfo: EvalContext['session'];
+
   evalContext(params: readonly SqlValue[], run: StatementRun): EvalContext {
     return {
       params,
@@ -172,18 +187,7 @@ export class LocalSession implements Session, SessionCore {
         return run.signal;
       },
       checkCanceled: () => run.check(),
-      session: {
-        user: this.startup.user,
-        database: this.startup.database,
-        backendPid: this.backendPid,
-        version: versionString(),
-        currentSchema: () => this.tableLookup().searchPath[0] ?? null,
-        currentSetting: (name, missingOk) =>
-          missingOk ? (this.settings.get(name) ?? null) : this.settings.show(name),
-        setConfig: (name, value, isLocal) =>
-          this.settings.set(name, value, isLocal, this.tx.inBlock()),
-        cancelBackend: (pid) => this.startup.cancelBackend(pid),
-      },
+      session: this.sessionInfo,
     };
   }
 
