@@ -17,7 +17,7 @@ import {
 } from './backend-messages.js';
 import { decodeFrontendMessage, type FrontendMessage } from './frontend-messages.js';
 import { MessageReader } from './message-reader.js';
-import { QueryProtocol } from './query-protocol.js';
+import { isExtendedMessageType, QueryProtocol } from './query-protocol.js';
 import type { EncodeOptions } from './row-encoder.js';
 import type { ServerContext } from './server-context.js';
 import { decodeStartupPacket, type StartupPacket } from './startup-packet.js';
@@ -248,7 +248,7 @@ export class Connection {
       } catch (err) {
         const e = toLakeError(err);
         if (e.severity === 'FATAL') throw e;
-        await protocol.reportError(e, raw.type);
+        await protocol.reportError(e, isExtendedMessageType(raw.type));
         continue;
       }
       if (message.kind === 'terminate') return;

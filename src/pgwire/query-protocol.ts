@@ -38,6 +38,10 @@ interface StatementEntry {
 /** Message types of the extended protocol: after an error in one, input is skipped until Sync. */
 const EXTENDED_TYPES = new Set(['P', 'B', 'D', 'E', 'C', 'H', 'S'].map((c) => c.charCodeAt(0)));
 
+export function isExtendedMessageType(type: number): boolean {
+  return EXTENDED_TYPES.has(type);
+}
+
 /**
  * The simple and extended query protocols (protocol docs §55.2.2 and §55.2.3) over
  * one session: named and unnamed statements and portals, row-limited Execute, error
@@ -63,14 +67,13 @@ export class QueryProtocol {
   }
 
   /** Reports an error for a message; `extended` says whether to skip input until Sync. */
-  async reportError(err: unknown, extended: boolean | number): Promise<void> {
+  async reportError(err: unknown, extended: boolean): Promise<void> {
     const e = toLakeError(err);
     if (e.sqlstate === SqlState.internalError) this.sink.log.error({ err }, 'internal error');
     if (e.severity === 'FATAL') throw e;
     errorResponse(this.sink.out, e);
     this.session.statementFailed();
-    const isExtended = typeof extended === 'number' ? EXTENDED_TYPES.has(extended) : extended;
-    if (isExtended) {
+    if (extended) {
       this.skippingToSync = true;
       return;
     }
