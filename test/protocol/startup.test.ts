@@ -159,20 +159,25 @@ forEachTarget('startup', ({ target }) => {
     }
   });
 
-  it('protocol 4.0 is refused: FATAL 0A000 with PostgreSQL wording', async () => {
+  /** Sends one startup packet and expects a lone FATAL before the server closes. */
+  async function expectStartupFatal(packet: Buffer, code: string, message: string): Promise<void> {
     const conn = await openConnection(target());
     try {
-      conn.send(startupPacket(4, 0, { user: target().user, database: target().database }));
+      conn.send(packet);
       const frames = await conn.untilClosed();
       assert.deepEqual(names(frames), ['error']);
-      assert.deepEqual(fatalOf(frames[0]!), {
-        code: '0A000',
-        message: 'unsupported frontend protocol 4.0: server supports 3.0 to 3.0',
-      });
+      assert.deepEqual(fatalOf(frames[0]!), { code, message });
     } finally {
       conn.destroy();
     }
-  });
+  }
+
+  it('protocol 4.0 is refused: FATAL 0A000 with PostgreSQL wording', () =>
+    expectStartupFatal(
+      startupPacket(4, 0, { user: target().user, database: target().database }),
+      '0A000',
+      'unsupported frontend protocol 4.0: server supports 3.0 to 3.0',
+    ));
 
   it("SSLRequest without a certificate: 'N', then a normal start-up on the same socket", async () => {
     const conn = await openConnection(target());
@@ -218,20 +223,12 @@ forEachTarget('startup', ({ target }) => {
     }
   });
 
-  it('no user in the startup packet: FATAL 28000', async () => {
-    const conn = await openConnection(target());
-    try {
-      conn.send(startupPacket(3, 0, { database: target().database }));
-      const frames = await conn.untilClosed();
-      assert.deepEqual(names(frames), ['error']);
-      assert.deepEqual(fatalOf(frames[0]!), {
-        code: '28000',
-        message: 'no PostgreSQL user name specified in startup packet',
-      });
-    } finally {
-      conn.destroy();
-    }
-  });
+  it('no user in the startup packet: FATAL 28000', () =>
+    expectStartupFatal(
+      startupPacket(3, 0, { database: target().database }),
+      '28000',
+      'no PostgreSQL user name specified in startup packet',
+    ));
 
   it('startup and a Query in one write: both are answered in order', async () => {
     const conn = await openConnection(target());
