@@ -93,6 +93,7 @@ export default tseslint.config(
       'node_modules/**',
       '**/gen/**',
       'warehouse/**',
+      '.tmp/**',
       'bin/**',
       'eslint.config.js',
     ],
