@@ -3,7 +3,7 @@ import type { SqlType } from '../../common/sql-types.js';
 import type { AggregateSpec } from '../../exec/aggregate-functions.js';
 import type { BoundExpr } from '../../exec/bound-expr.js';
 import type { ResultColumn } from '../query-engine.js';
-import type { SystemRelation } from '../system/system-relation.js';
+import type { SystemRelation } from '../../../catalog/system/system-relation.js';
 
 /**
  * The small engine's plan of one SELECT: a fixed pipeline

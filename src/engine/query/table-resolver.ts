@@ -3,8 +3,8 @@ import { LakeError } from '../../common/errors.js';
 import { SqlState } from '../../common/sqlstate.js';
 import type { Query, FromItem } from '../../sql/ast.js';
 import { errorPosition } from '../../sql/position.js';
-import { findSystemRelation } from '../system/system-relations.js';
-import type { SystemRelation } from '../system/system-relation.js';
+import { findSystemRelation } from '../../../catalog/system/system-relations.js';
+import type { SystemRelation } from '../../../catalog/system/system-relation.js';
 
 /** A FROM item's relation: a lake table from a catalog, or a system catalog relation. */
 export type ResolvedTable =

@@ -1,5 +1,5 @@
-import type { SqlType } from '../../common/sql-types.js';
-import type { SqlValue } from '../../common/sql-value.js';
+import type { SqlType } from '../../src/common/sql-types.js';
+import type { SqlValue } from '../../src/common/sql-value.js';
 
 /**
  * A relation of the PostgreSQL system catalog that lakegate answers from memory, for

@@ -1,5 +1,5 @@
-import { pgBaseTypes, Types, type PgTypeInfo } from '../../common/sql-types.js';
-import type { SqlValue } from '../../common/sql-value.js';
+import { pgBaseTypes, Types, type PgTypeInfo } from '../../src/common/sql-types.js';
+import type { SqlValue } from '../../src/common/sql-value.js';
 import type { SystemColumn, SystemRelation } from './system-relation.js';
 
 /** pg_catalog's namespace OID and the bootstrap superuser's, as in every PostgreSQL. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openTestSession, type TestSession } from '../engine-test-harness.js';
+import { openTestSession, type TestSession } from '../../src/engine/engine-test-harness.js';
 
 let t: TestSession;
 before(async () => (t = await openTestSession()));
