@@ -240,7 +240,7 @@ export class Connection {
       log: this.log,
     }));
     for (;;) {
-      const raw = await this.reader.readMessage();
+      const raw = this.reader.bufferedMessage() ?? (await this.reader.readMessage());
       if (!raw) return;
       let message: FrontendMessage;
       try {

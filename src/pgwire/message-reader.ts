@@ -98,6 +98,21 @@ export class MessageReader {
     return { type, body: whole.subarray(5) };
   }
 
+  /**
+   * The next message if it is already buffered whole, else undefined. Pipelining clients
+   * (Bind/Execute/Sync in one write) are then served without a promise per message.
+   */
+  bufferedMessage(): RawMessage | undefined {
+    if (this.length < 5) return undefined;
+    if ((this.chunks[0] as Buffer).length < 5) this.compact();
+    const first = this.chunks[0] as Buffer;
+    const len = first.readInt32BE(1);
+    if (len < 4 || len > this.maxMessageLength || this.length < len + 1) return undefined;
+    if (first.length < len + 1) this.compact();
+    const whole = this.takeBuffered(len + 1);
+    return { type: whole[0] as number, body: whole.subarray(5) };
+  }
+
   private async peek(n: number): Promise<Buffer | null> {
     while (this.length < n) {
       if (this.ended) return null;
@@ -112,6 +127,11 @@ export class MessageReader {
 
   private async take(n: number): Promise<Buffer | null> {
     if (!(await this.peek(n))) return null;
+    return this.takeBuffered(n);
+  }
+
+  /** Removes `n` bytes that `peek` has made contiguous in the first chunk. */
+  private takeBuffered(n: number): Buffer {
     const first = this.chunks[0] as Buffer;
     const out = first.subarray(0, n);
     if (first.length === n) this.chunks.shift();
