@@ -46,12 +46,23 @@ export async function sqlCommand(options: CliOptions, args: readonly string[]): 
   }
 }
 
+/** Like one simple Query message: several statements run as one implicit transaction. */
 async function runScript(session: Session, text: string): Promise<void> {
   const signal = new AbortController().signal;
-  for (const parsed of session.parse(text)) {
-    const prepared = await session.prepare(parsed, []);
-    const execution = await session.execute(prepared, [], signal);
-    process.stdout.write(await render(session, execution));
+  const statements = session.parse(text);
+  const implicit = statements.length > 1;
+  try {
+    for (const parsed of statements) {
+      if (implicit) session.beginImplicitTransaction();
+      const prepared = await session.prepare(parsed, []);
+      const execution = await session.execute(prepared, [], signal);
+      process.stdout.write(await render(session, execution));
+    }
+  } catch (err) {
+    session.statementFailed();
+    throw err;
+  } finally {
+    if (implicit) await session.endImplicitTransaction();
   }
 }
 

@@ -148,6 +148,17 @@ export class LocalSession implements Session, SessionCore {
     }
   }
 
+  beginImplicitTransaction(): void {
+    if (this.tx.inBlock()) return;
+    this.tx.beginImplicit();
+    this.settings.pushFrame();
+  }
+
+  async endImplicitTransaction(): Promise<void> {
+    if (!this.tx.implicit) return;
+    await this.endTransaction(this.tx.status() !== 'failed');
+  }
+
   statementFailed(): void {
     this.tx.fail();
   }

@@ -129,6 +129,14 @@ export interface Session {
    */
   cursorColumns(name: string): readonly ResultColumn[] | undefined;
   /**
+   * Several statements in one simple Query run as one implicit transaction (protocol docs
+   * §55.2.2.1): pgwire calls `beginImplicitTransaction` before each of them and
+   * `endImplicitTransaction` after the last (or after the error that stopped them). A
+   * failure rolls back what the earlier statements of the message did to the session.
+   */
+  beginImplicitTransaction(): void;
+  endImplicitTransaction(): Promise<void>;
+  /**
    * Records that the current statement failed for a reason found outside the engine
    * (a malformed Bind, a client gone): an open transaction block becomes failed.
    * Errors thrown by the session's own methods and iterators do this already.

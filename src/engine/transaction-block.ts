@@ -9,6 +9,8 @@ import type { TransactionStatus } from './query-engine.js';
  */
 export class TransactionBlock {
   private state: TransactionStatus = 'idle';
+  /** The block was opened by a multi-statement Query, not by BEGIN (xact.c TBLOCK_IMPLICIT_*). */
+  private implicitBlock = false;
   /** Savepoint names, oldest first; duplicates allowed, the newest wins (as PostgreSQL). */
   private readonly savepoints: string[] = [];
 
@@ -23,6 +25,22 @@ export class TransactionBlock {
   begin(): void {
     this.state = 'in-transaction';
     this.savepoints.length = 0;
+    this.implicitBlock = false;
+  }
+
+  /** Opens an implicit block; the caller checked that none is open. */
+  beginImplicit(): void {
+    this.begin();
+    this.implicitBlock = true;
+  }
+
+  get implicit(): boolean {
+    return this.implicitBlock && this.state !== 'idle';
+  }
+
+  /** BEGIN inside an implicit block makes it explicit, without a warning (as PostgreSQL). */
+  makeExplicit(): void {
+    this.implicitBlock = false;
   }
 
   /** Ends the block (COMMIT or ROLLBACK); returns whether it was failed. */
@@ -30,6 +48,7 @@ export class TransactionBlock {
     const failed = this.state === 'failed';
     this.state = 'idle';
     this.savepoints.length = 0;
+    this.implicitBlock = false;
     return failed;
   }
 

@@ -56,6 +56,8 @@ class EndlessEngine implements QueryEngine {
       execute,
       cursorColumns: () => undefined,
       statementFailed: () => undefined,
+      beginImplicitTransaction: () => undefined,
+      endImplicitTransaction: () => Promise.resolve(),
       close: () => Promise.resolve(),
     });
   }

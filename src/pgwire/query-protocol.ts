@@ -127,10 +127,13 @@ export class QueryProtocol {
     // A simple Query destroys the unnamed statement and portal (protocol docs §55.2.2).
     this.statements.delete('');
     await this.closePortal('');
+    let implicit = false;
     try {
       const parsed = this.session.parse(sql);
       if (parsed.length === 0) emptyQueryResponse(this.sink.out);
+      implicit = parsed.length > 1;
       for (const statement of parsed) {
+        if (implicit) this.session.beginImplicitTransaction();
         const prepared = await this.session.prepare(statement, []);
         const portal = new Portal(
           '',
@@ -148,6 +151,7 @@ export class QueryProtocol {
       errorResponse(this.sink.out, e);
       this.session.statementFailed();
     }
+    if (implicit) await this.session.endImplicitTransaction();
     await this.endOfTransactionCleanup();
     this.sink.readyForQuery();
     await this.sink.flush();

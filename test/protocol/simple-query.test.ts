@@ -4,7 +4,7 @@
  * ReadyForQuery transaction status.
  */
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
 import {
   commandTag,
   dataRowText,
@@ -131,5 +131,67 @@ forEachTarget('simple query', ({ target }) => {
     assert.equal(lastStatus(frames), 'T');
     frames = await run('COMMIT');
     assert.deepEqual([commandTag(frames[0]!), lastStatus(frames)], ['COMMIT', 'I']);
+  });
+
+  describe('several statements in one Query run as one implicit transaction (§55.2.2.1)', () => {
+    const timeZone = async (): Promise<string> => {
+      const frames = await run('SHOW TimeZone');
+      return dataRowText(frames[1]!)[0] ?? '';
+    };
+
+    it('an error undoes the earlier statements of the message', async () => {
+      const before = await timeZone();
+      const frames = await run("SET TimeZone = 'Asia/Tokyo'; SELECT 1/0");
+      assert.equal(errorOf(frames.find((f) => f.name === 'error')!).code, '22012');
+      assert.equal(lastStatus(frames), 'I');
+      assert.equal(await timeZone(), before);
+    });
+
+    it('without an error, the message commits', async () => {
+      const frames = await run("SET TimeZone = 'Asia/Tokyo'; SELECT 1");
+      assert.equal(lastStatus(frames), 'I');
+      assert.equal(await timeZone(), 'Asia/Tokyo');
+    });
+
+    it('SET LOCAL and DECLARE work inside the message and end with it', async () => {
+      const before = await timeZone();
+      const frames = await run(
+        "SET LOCAL TimeZone = 'Asia/Tokyo'; DECLARE c CURSOR FOR SELECT 7 AS x; FETCH c; SHOW TimeZone",
+      );
+      assert.deepEqual(
+        frames.filter((f) => f.name === 'dataRow').map((f) => dataRowText(f)[0]),
+        ['7', 'Asia/Tokyo'],
+      );
+      assert.equal(
+        frames.find((f) => f.name === 'notice'),
+        undefined,
+      );
+      assert.equal(lastStatus(frames), 'I');
+      assert.equal(await timeZone(), before);
+      const closed = await run('FETCH c');
+      assert.equal(errorOf(closed[0]!).code, '34000');
+    });
+
+    it('COMMIT inside the message warns 25P01 and ends the implicit block', async () => {
+      const frames = await run('SELECT 1; COMMIT; SELECT 2');
+      const notice = frames.find((f) => f.name === 'notice');
+      assert.ok(notice, 'a WARNING notice');
+      assert.deepEqual(frames.filter((f) => f.name === 'commandComplete').map(commandTag), [
+        'SELECT 1',
+        'COMMIT',
+        'SELECT 1',
+      ]);
+      assert.equal(lastStatus(frames), 'I');
+    });
+
+    it('BEGIN inside the message makes the block explicit', async () => {
+      const frames = await run("BEGIN; SET TimeZone = 'Asia/Tokyo'");
+      assert.equal(
+        frames.find((f) => f.name === 'notice'),
+        undefined,
+      );
+      assert.equal(lastStatus(frames), 'T');
+      await run('ROLLBACK');
+    });
   });
 });

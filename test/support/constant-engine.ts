@@ -54,6 +54,8 @@ class ConstantSession implements Session {
     Promise.resolve({ columns, batches: once(this.batch), commandTag: (rows) => `SELECT ${rows}` });
   cursorColumns = (): undefined => undefined;
   statementFailed = (): void => undefined;
+  beginImplicitTransaction = (): void => undefined;
+  endImplicitTransaction = (): Promise<void> => Promise.resolve();
   close = (): Promise<void> => Promise.resolve();
 }
 

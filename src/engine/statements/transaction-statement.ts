@@ -53,6 +53,10 @@ export const transactionStatement: StatementHandler<TransactionStatement> = {
 
 function begin(core: SessionCore, s: TransactionStatement): Outcome {
   const tag = s.keyword === 'start transaction' ? 'START TRANSACTION' : 'BEGIN';
+  if (core.tx.implicit) {
+    core.tx.makeExplicit();
+    return tagOnly(tag);
+  }
   if (core.tx.inBlock()) {
     core.tx.checkNotFailed();
     core.notice({
@@ -69,12 +73,14 @@ function begin(core: SessionCore, s: TransactionStatement): Outcome {
 
 /** COMMIT of a failed block rolls back and says so in its tag, as PostgreSQL does. */
 async function end(core: SessionCore, commit: boolean, tag: string): Promise<Outcome> {
-  if (!core.tx.inBlock()) {
+  // In an implicit block PostgreSQL warns as if no block were open, then ends it anyway.
+  if (!core.tx.inBlock() || core.tx.implicit) {
     core.notice({
       severity: 'WARNING',
       sqlstate: SqlState.noActiveSqlTransaction,
       message: 'there is no transaction in progress',
     });
+    if (core.tx.implicit) await core.endTransaction(commit);
     return tagOnly(tag);
   }
   const failed = core.tx.status() === 'failed';
