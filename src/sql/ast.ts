@@ -211,7 +211,7 @@ export interface TimeTravel extends Node<'time-travel'> {
   readonly value: Expr;
 }
 
-export type FromItem = TableRef | SubqueryRef | JoinRef;
+export type FromItem = TableRef | SubqueryRef | JoinRef | TableFunctionRef;
 
 export interface TableRef extends Node<'table-ref'> {
   readonly name: QualifiedName;
@@ -225,6 +225,13 @@ export interface SubqueryRef extends Node<'subquery-ref'> {
   readonly query: Query;
   readonly alias: string | null;
   /** `(...) AS x (a, b)` (TPC-H Q13): renames the subquery's columns; empty when not written. */
+  readonly columnAliases: readonly string[];
+}
+
+/** A set-returning function in FROM: `generate_series(1, 10) [AS] g [(n)]`. */
+export interface TableFunctionRef extends Node<'table-function'> {
+  readonly call: FunctionCall;
+  readonly alias: string | null;
   readonly columnAliases: readonly string[];
 }
 

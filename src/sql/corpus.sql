@@ -366,3 +366,7 @@ EXPLAIN (ANALYZE, VERBOSE false, COSTS off, FORMAT text) SELECT * FROM t;
 USE sample;
 USE local.sample;
 USE SCHEMA sample;
+
+-- generate_series as a FROM item
+SELECT * FROM generate_series(1, 10) AS g (n);
+SELECT g FROM generate_series(1, 10, 2) g;

@@ -1,4 +1,5 @@
-import type { Expr, FromItem, JoinType, TimeTravel } from './ast.js';
+import type { Expr, FromItem, FunctionCall, JoinType, QualifiedName, TimeTravel } from './ast.js';
+import { parseFunctionArgs } from './function-args.js';
 import { parseExpr } from './expr-parser.js';
 import { ownValue } from './own-value.js';
 import { Prec } from './precedence.js';
@@ -61,7 +62,7 @@ function parseTablePrimary(c: TokenCursor): FromItem {
   if (c.isWord('lateral')) throw notSupportedYet(c, 'LATERAL');
   if (c.isPunct('(')) return parseParenthesisedFrom(c);
   const name = parseQualifiedName(c);
-  if (c.isPunct('(')) throw notSupportedYet(c, 'table function in FROM', c.at(-1));
+  if (c.isPunct('(')) return parseTableFunction(c, name, start);
   let timeTravel = parseTimeTravel(c);
   const alias = parseAlias(c);
   timeTravel ??= parseTimeTravel(c);
@@ -74,6 +75,22 @@ function parseTablePrimary(c: TokenCursor): FromItem {
     columnAliases,
     timeTravel,
   };
+}
+
+/** `f(args) [AS] alias [(cols)]`: a set-returning function as a FROM item (docs §7.2.1.4). */
+function parseTableFunction(c: TokenCursor, name: QualifiedName, start: number): FromItem {
+  const { args, argNames, distinct } = parseFunctionArgs(c);
+  if (distinct) throw c.error();
+  const call: FunctionCall = {
+    kind: 'function',
+    span: c.span(start),
+    name,
+    args,
+    argNames,
+    distinct,
+  };
+  const { name: alias, columns: columnAliases } = parseAlias(c);
+  return { kind: 'table-function', span: c.span(start), call, alias, columnAliases };
 }
 
 /** `(query) [AS] alias [(cols)]` or a parenthesised join `(a JOIN b ON ...)`. */

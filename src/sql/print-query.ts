@@ -103,6 +103,8 @@ function printFromItem(f: FromItem): string {
     }
     case 'subquery-ref':
       return `(${printQuery(f.query)})${printAlias(f.alias, f.columnAliases)}`;
+    case 'table-function':
+      return printExpr(f.call) + printAlias(f.alias, f.columnAliases);
     case 'join': {
       // Joins associate left; a join on the right needs parentheses.
       const right =

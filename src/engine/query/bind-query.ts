@@ -7,6 +7,7 @@ import type { ResultColumn } from '../query-engine.js';
 import { errorAt, positionOf, type BindContext, type ScopeColumn } from './bind-context.js';
 import { bindCondition, bindExpr } from './bind-expr.js';
 import { containsAggregate, Grouping } from './bind-grouping.js';
+import { bindSeries } from './bind-series.js';
 import { coerceImplicitly } from './coerce.js';
 import { outputName } from './output-name.js';
 import type { QueryPlan, QuerySource, SortKey } from './query-plan.js';
@@ -83,6 +84,14 @@ function bindFrom(
 ): { source: QuerySource; scope: ScopeColumn[] } {
   if (select.from.length === 0) return { source: { kind: 'none' }, scope: [] };
   const [item, more] = select.from;
+  if (item?.kind === 'table-function' && !more) {
+    return bindSeries(item, {
+      text: input.text,
+      paramTypes: input.paramTypes,
+      timeZone: input.timeZone,
+      scope: [],
+    });
+  }
   if (more || !item || item.kind !== 'table-ref') {
     const at = more ?? item;
     throw new LakeError(SqlState.featureNotSupported, 'only one table in FROM is supported yet', {

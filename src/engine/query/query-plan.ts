@@ -18,7 +18,14 @@ export type QuerySource =
       /** Columns read from the scan, in scope order. */
       readonly columns: readonly { readonly name: string; readonly type: SqlType }[];
     }
-  | { readonly kind: 'system'; readonly relation: SystemRelation };
+  | { readonly kind: 'system'; readonly relation: SystemRelation }
+  | {
+      readonly kind: 'series';
+      readonly type: SqlType;
+      readonly start: BoundExpr;
+      readonly stop: BoundExpr;
+      readonly step: BoundExpr | null;
+    };
 
 export interface SortKey {
   /** Index into `projections`. */

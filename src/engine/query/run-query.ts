@@ -129,6 +129,9 @@ async function* source(s: QuerySource, rt: QueryRuntime): AsyncGenerator<ColumnB
     case 'none':
       yield SINGLE_ROW;
       return;
+    case 'series':
+      yield* series(s, rt);
+      return;
     case 'system': {
       const rows = s.relation.rows();
       const columns = s.relation.columns.map((_, j) => rows.map((r) => r[j] ?? null));
@@ -150,5 +153,35 @@ async function* source(s: QuerySource, rt: QueryRuntime): AsyncGenerator<ColumnB
       }
       return;
     }
+  }
+}
+
+const SERIES_BATCH_ROWS = 8192;
+
+/** generate_series over int4 or int8, a batch at a time; NULL arguments give no rows. */
+async function* series(
+  s: Extract<QuerySource, { kind: 'series' }>,
+  rt: QueryRuntime,
+): AsyncGenerator<ColumnBatch> {
+  const arg = async (e: BoundExpr | null): Promise<SqlValue> =>
+    e === null ? 1 : ((await evaluate(e, SINGLE_ROW, rt.ctx))[0] ?? null);
+  const [start, stop, step] = [await arg(s.start), await arg(s.stop), await arg(s.step)];
+  if (start === null || stop === null || step === null) return;
+  const big = s.type.kind === 'int8';
+  const [a, b, d] = [
+    BigInt(start as number | bigint),
+    BigInt(stop as number | bigint),
+    BigInt(step as number | bigint),
+  ];
+  if (d === 0n) throw new LakeError('22023', 'step size cannot equal zero');
+  let next = a;
+  const more = (v: bigint): boolean => (d > 0n ? v <= b : v >= b);
+  while (more(next)) {
+    rt.ctx.checkCanceled();
+    const column: SqlValue[] = [];
+    for (let i = 0; i < SERIES_BATCH_ROWS && more(next); i++, next += d) {
+      column.push(big ? next : Number(next));
+    }
+    yield { columns: [column], rowCount: column.length };
   }
 }

@@ -53,7 +53,9 @@ export function describePlan(plan: QueryPlan): string[] {
       ? 'Result (one row)'
       : s.kind === 'system'
         ? `System Relation pg_catalog.${s.relation.name}`
-        : `Parquet Scan on ${s.table.catalog}.${s.table.ident.namespace}.${s.table.ident.name} (${s.columns.length} columns)`,
+        : s.kind === 'series'
+          ? 'Function Scan on generate_series'
+          : `Parquet Scan on ${s.table.catalog}.${s.table.ident.namespace}.${s.table.ident.name} (${s.columns.length} columns)`,
   );
   return stages.map((line, i) => (i === 0 ? line : `${'  '.repeat(i)}->  ${line}`));
 }
