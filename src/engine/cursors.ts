@@ -29,6 +29,12 @@ export class Cursors {
     return c.reader;
   }
 
+  /** Whether a cursor was declared BINARY; throws 34000 when there is none by that name. */
+  isBinary(name: string): boolean {
+    this.get(name);
+    return this.open.get(name)?.binary ?? false;
+  }
+
   /** The columns of an open cursor; undefined when there is none by that name. */
   columnsOf(name: string): RowStream['columns'] | undefined {
     return this.open.get(name)?.reader.stream.columns;

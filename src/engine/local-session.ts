@@ -117,6 +117,7 @@ export class LocalSession implements Session, SessionCore {
           t === undefined || t.kind === 'unknown' ? { kind: 'text' } : t,
         ),
         columns: bound.columns,
+        ...(bound.binaryResults ? { binaryResults: true } : {}),
         bound,
       };
       return prepared;

@@ -77,6 +77,11 @@ export interface PreparedStatement {
   readonly paramTypes: readonly SqlType[];
   /** Result columns, or null for statements that return no rows (NoData). */
   readonly columns: readonly ResultColumn[] | null;
+  /**
+   * FETCH from a BINARY cursor: PostgreSQL sends its rows in binary format even over the
+   * simple protocol (docs, DECLARE).
+   */
+  readonly binaryResults?: boolean;
 }
 
 export interface CopyOutOptions {

@@ -42,6 +42,8 @@ export interface Bound {
   readonly columns: readonly ResultColumn[] | null;
   /** The bound SELECT of a query, DECLARE, COPY or EXPLAIN. */
   readonly plan?: QueryPlan;
+  /** Rows go out in binary even over the simple protocol (FETCH from a BINARY cursor). */
+  readonly binaryResults?: boolean;
 }
 
 export interface EnginePrepared {

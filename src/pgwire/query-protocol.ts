@@ -135,11 +135,12 @@ export class QueryProtocol {
       for (const statement of parsed) {
         if (implicit) this.session.beginImplicitTransaction();
         const prepared = await this.session.prepare(statement, []);
+        const format = prepared.binaryResults ? 1 : 0;
         const portal = new Portal(
           '',
           prepared,
           [],
-          (prepared.columns ?? []).map(() => 0),
+          (prepared.columns ?? []).map(() => format),
         );
         if (prepared.columns) rowDescription(this.sink.out, prepared.columns, portal.formats);
         await this.runPortal(portal, 0).finally(() => portal.close());

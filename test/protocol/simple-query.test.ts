@@ -8,9 +8,11 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import {
   commandTag,
   dataRowText,
+  dataRowValues,
   errorOf,
   names,
   readyStatus,
+  rowDescription,
 } from '../support/backend-message.js';
 import type { Frame } from '../support/backend-message.js';
 import { forEachTarget } from '../support/for-each-target.js';
@@ -193,5 +195,15 @@ forEachTarget('simple query', ({ target }) => {
       assert.equal(lastStatus(frames), 'T');
       await run('ROLLBACK');
     });
+  });
+
+  it('FETCH from a BINARY cursor sends binary rows even over the simple protocol', async () => {
+    await run('BEGIN');
+    await run('DECLARE b BINARY CURSOR FOR SELECT 258::int4 AS n');
+    const frames = await run('FETCH 1 FROM b');
+    assert.deepEqual(names(frames), [...oneRow, 'readyForQuery']);
+    assert.equal(rowDescription(frames[0]!).fields[0]?.format, 'binary');
+    assert.deepEqual(dataRowValues(frames[1]!)[0], Buffer.from([0, 0, 1, 2]));
+    await run('ROLLBACK');
   });
 });

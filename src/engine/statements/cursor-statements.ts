@@ -6,8 +6,8 @@ import { noColumns, tagOnly, type StatementHandler } from '../session-core.js';
 import { prepareQuery, startQuery } from './query-statement.js';
 
 /**
- * DECLARE / FETCH / MOVE / CLOSE (PostgreSQL docs: SQL commands). BINARY cursors
- * return the same rows; the result format is pgwire's concern.
+ * DECLARE / FETCH / MOVE / CLOSE (PostgreSQL docs: SQL commands). FETCH from a BINARY
+ * cursor asks pgwire for binary rows (PreparedStatement.binaryResults).
  */
 export const declareCursor: StatementHandler<DeclareCursor> = {
   async prepare(core, s, parsed, paramTypes) {
@@ -31,7 +31,11 @@ export const declareCursor: StatementHandler<DeclareCursor> = {
 
 export const fetchStatement: StatementHandler<FetchStatement> = {
   prepare(core, s) {
-    return Promise.resolve({ columns: s.move ? null : core.cursors.get(s.cursor).stream.columns });
+    if (s.move) return Promise.resolve({ columns: null });
+    return Promise.resolve({
+      columns: core.cursors.get(s.cursor).stream.columns,
+      ...(core.cursors.isBinary(s.cursor) ? { binaryResults: true } : {}),
+    });
   },
   async execute(core, s) {
     const reader = core.cursors.get(s.cursor);
