@@ -170,8 +170,12 @@ export class LocalSession implements Session, SessionCore {
 
   // ---------------------------------------------------------------- SessionCore
 
+  /** Sends a notice unless client_min_messages filters it out (INFO always goes, as in PostgreSQL). */
   notice(n: Notice): void {
-    this.events.notice(n);
+    const threshold = MESSAGE_LEVELS[this.settings.show('client_min_messages').toLowerCase()] ?? 0;
+    if (n.severity === 'INFO' || (MESSAGE_LEVELS[n.severity.toLowerCase()] ?? 0) >= threshold) {
+      this.events.notice(n);
+    }
   }
 
   deallocate(name: string | null): boolean {
@@ -269,6 +273,20 @@ export class LocalSession implements Session, SessionCore {
     };
   }
 }
+
+/** PostgreSQL's message levels as client_min_messages orders them (elog.h). */
+const MESSAGE_LEVELS: Readonly<Record<string, number>> = {
+  debug5: 10,
+  debug4: 11,
+  debug3: 12,
+  debug2: 13,
+  debug1: 14,
+  debug: 14,
+  log: 15,
+  notice: 18,
+  warning: 19,
+  error: 21,
+};
 
 function handlerOf(s: Statement): StatementHandler<Statement> {
   return statementHandlers[s.kind];

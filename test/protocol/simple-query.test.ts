@@ -206,4 +206,14 @@ forEachTarget('simple query', ({ target }) => {
     assert.deepEqual(dataRowValues(frames[1]!)[0], Buffer.from([0, 0, 1, 2]));
     await run('ROLLBACK');
   });
+
+  it('client_min_messages filters notices', async () => {
+    const notices = (frames: readonly Frame[]): number =>
+      frames.filter((f) => f.name === 'notice').length;
+    assert.equal(notices(await run('COMMIT')), 1);
+    await run('SET client_min_messages = error');
+    assert.equal(notices(await run('COMMIT')), 0);
+    await run('RESET client_min_messages');
+    assert.equal(notices(await run('COMMIT')), 1);
+  });
 });
