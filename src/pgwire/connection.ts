@@ -144,7 +144,11 @@ export class Connection {
     tlsSocket.on('error', () => undefined);
     this.stream = tlsSocket;
     this.reader.attach(tlsSocket);
-    await once(tlsSocket, 'secure');
+    await once(tlsSocket, 'secure').catch((err: unknown) => {
+      // A client's failed handshake is its problem, not our bug: PostgreSQL's wording, not XX000.
+      const reason = (err as { reason?: string }).reason ?? (err as Error).message;
+      throw fatal(SqlState.protocolViolation, `could not accept SSL connection: ${reason}`);
+    });
   }
 
   private async authenticate(startup: Startup): Promise<boolean> {

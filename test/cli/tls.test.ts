@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { describeResult } from '../clients/run-process.js';
@@ -88,6 +89,27 @@ describe('TLS', { skip }, () => {
     });
     assert.equal(result.code, 2, describeResult('psql', result));
     assert.match(result.stderr, /FATAL: {2}password authentication failed for user "sam"/);
+  });
+
+  it('a client that answers S with garbage ends only its connection, logged as 08P01', async () => {
+    const socket = connect(tlsServer!.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const sslRequest = Buffer.alloc(8);
+    sslRequest.writeInt32BE(8, 0);
+    sslRequest.writeInt32BE(80877103, 4);
+    socket.write(sslRequest);
+    const answer = await new Promise<Buffer>((resolve) => socket.once('data', resolve));
+    assert.equal(answer.toString(), 'S');
+    socket.on('error', () => undefined);
+    socket.write('this is not a TLS ClientHello\n'.repeat(20));
+    await new Promise((resolve) => socket.once('close', resolve));
+    const log = await tlsServer!.waitForLog(/could not accept SSL connection/);
+    assert.doesNotMatch(log, /"level":50/, 'a bad handshake is not an internal error');
+    const result = await psql(
+      `host=127.0.0.1 port=${String(tlsServer?.port)} dbname=local user=tina sslmode=require`,
+      ['-At', '-c', 'SELECT 2'],
+    );
+    assert.equal(result.stdout, '2\n', describeResult('psql', result));
   });
 
   it('without TLS configured, sslmode=require fails and sslmode=prefer falls back', async () => {
