@@ -79,8 +79,14 @@ export class Portal {
       return;
     }
     this.finished = true;
+    this.iterator = null; // drained: nothing left to release
     // Like PostgreSQL, the tag counts the rows of this Execute, not of the whole portal.
     commandComplete(sink.out, execution.commandTag(sent));
+  }
+
+  /** Whether the engine still holds rows for this portal (closing must release them). */
+  get holdsRows(): boolean {
+    return this.iterator !== null;
   }
 
   /** Releases the engine's iterator if the portal is closed before it is drained. */
@@ -142,6 +148,7 @@ export class Portal {
     }
     copyDone(sink.out);
     this.finished = true;
+    this.iterator = null;
     commandComplete(sink.out, execution.commandTag(rows));
   }
 }

@@ -257,16 +257,16 @@ export class QueryProtocol {
   /** Portals live until their transaction ends; outside a block that is every Sync. */
   private async endOfTransactionCleanup(): Promise<void> {
     if (this.portals.size === 0 || this.session.transactionStatus() !== 'idle') return;
-    const portals = [...this.portals.values()];
+    const open = [...this.portals.values()].filter((p) => p.holdsRows);
     this.portals.clear();
-    await Promise.all(portals.map((p) => p.close()));
+    for (const portal of open) await portal.close();
   }
 
   private async closePortal(name: string): Promise<void> {
     const portal = this.portals.get(name);
     if (!portal) return;
     this.portals.delete(name);
-    await portal.close();
+    if (portal.holdsRows) await portal.close();
   }
 
   private statement(name: string): StatementEntry {
