@@ -7,7 +7,13 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { serialize } from 'pg-protocol';
-import { describeFrame, errorOf, names, readyStatus } from '../support/backend-message.js';
+import {
+  describeFrame,
+  errorOf,
+  names,
+  readyStatus,
+  ONE_ROW_ANSWER,
+} from '../support/backend-message.js';
 import { forEachTarget } from '../support/for-each-target.js';
 import { startupPacket, typedMessage } from '../support/frontend-message.js';
 import {
@@ -268,12 +274,7 @@ async function assertErrorOrFatal(conn: WireConnection, code: string): Promise<v
 
 async function assertSessionWorks(conn: WireConnection): Promise<void> {
   const frames = await simpleQuery(conn, 'SELECT 1');
-  assert.deepEqual(names(frames), [
-    'rowDescription',
-    'dataRow',
-    'commandComplete',
-    'readyForQuery',
-  ]);
+  assert.deepEqual(names(frames), ONE_ROW_ANSWER);
 }
 
 async function runCase(target: TestTarget, c: Case): Promise<void> {

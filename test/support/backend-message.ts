@@ -42,6 +42,9 @@ export function decodeFrame(code: string, body: Buffer): Frame {
   return { code, name, body, message: decoded };
 }
 
+/** The answer to a one-row simple Query such as `SELECT 1`. */
+export const ONE_ROW_ANSWER = ['rowDescription', 'dataRow', 'commandComplete', 'readyForQuery'];
+
 /** The message names of a sequence, for exact-sequence assertions. */
 export function names(frames: readonly Frame[]): string[] {
   return frames.map((frame) => frame.name);

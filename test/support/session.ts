@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { serialize } from 'pg-protocol';
-import { backendKeyData, dataRowText, names } from './backend-message.js';
+import { backendKeyData, dataRowText, names, ONE_ROW_ANSWER } from './backend-message.js';
 import type { Frame } from './backend-message.js';
 import type { TestTarget } from './test-target.js';
 import { WireConnection } from './wire-connection.js';
@@ -68,12 +68,7 @@ export async function assertServerHealthy(target: TestTarget): Promise<void> {
   const session = await openSession(target);
   try {
     const frames = await simpleQuery(session.conn, 'SELECT 1');
-    assert.deepEqual(names(frames), [
-      'rowDescription',
-      'dataRow',
-      'commandComplete',
-      'readyForQuery',
-    ]);
+    assert.deepEqual(names(frames), ONE_ROW_ANSWER);
     assert.deepEqual(dataRowText(frames[1]!), ['1']);
   } finally {
     closeSession(session);
