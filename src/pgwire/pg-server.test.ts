@@ -5,25 +5,30 @@ import { silentLogger } from '../common/logger.js';
 import { constantEngine as engine } from '../../test/support/constant-engine.js';
 import { PgServer } from './pg-server.js';
 
-describe('PgServer', () => {
+/** A PgServer over the constant engine, and a node-postgres client factory for it. */
+function testServer(options: { maxConnections?: number; maxMessageLength?: number }) {
   const server = new PgServer({
     engine,
     host: '127.0.0.1',
     port: 0,
     users: null,
     logger: silentLogger,
-    maxConnections: 2,
+    ...options,
   });
   let port = 0;
   before(async () => ({ port } = await server.listen()));
   after(() => server.close(0));
-
   const connect = async (): Promise<pg.Client> => {
     const client = new pg.Client({ host: '127.0.0.1', port, user: 'u', database: 'local' });
     client.on('error', () => undefined); // failures are asserted where they are expected
     await client.connect();
     return client;
   };
+  return { server, connect };
+}
+
+describe('PgServer', () => {
+  const { server, connect } = testServer({ maxConnections: 2 });
 
   it('refuses connections beyond max_connections with FATAL 53300, as PostgreSQL', async () => {
     const a = await connect();
@@ -48,24 +53,11 @@ describe('PgServer', () => {
 });
 
 describe('PgServer message size limit', () => {
-  const server = new PgServer({
-    engine,
-    host: '127.0.0.1',
-    port: 0,
-    users: null,
-    logger: silentLogger,
-    maxMessageLength: 4096,
-  });
-  let port = 0;
-  before(async () => ({ port } = await server.listen()));
-  after(() => server.close(0));
+  const { connect } = testServer({ maxMessageLength: 4096 });
 
   it('a message over max_message_size ends that connection only, with FATAL 08P01', async () => {
-    const other = new pg.Client({ host: '127.0.0.1', port, user: 'u', database: 'local' });
-    await other.connect();
-    const big = new pg.Client({ host: '127.0.0.1', port, user: 'u', database: 'local' });
-    big.on('error', () => undefined);
-    await big.connect();
+    const other = await connect();
+    const big = await connect();
     await assert.rejects(big.query(`SELECT '${'x'.repeat(10_000)}'`), {
       code: '08P01',
       message: 'invalid message length',
