@@ -16,6 +16,10 @@ class Target:
         self.host, port, self.dbname, self.user, self.stream_sql = argv[1:]
         self.port = int(port)
 
+    def libpq_params(self):
+        """Connection keywords psycopg and psycopg2 both take (libpq's names)."""
+        return dict(host=self.host, port=self.port, dbname=self.dbname, user=self.user, connect_timeout=10)
+
 
 def expect_equal(expected, actual, what):
     if expected != actual:

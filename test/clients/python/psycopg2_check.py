@@ -20,13 +20,7 @@ target = Target(sys.argv)
 
 
 def connect():
-    return psycopg2.connect(
-        host=target.host,
-        port=target.port,
-        dbname=target.dbname,
-        user=target.user,
-        connect_timeout=10,
-    )
+    return psycopg2.connect(**target.libpq_params())
 
 
 def client_side_interpolation():

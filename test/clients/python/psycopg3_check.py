@@ -34,14 +34,7 @@ TYPED_ROW = (42,) + TYPED_PARAMS[1:]
 
 
 def connect(**kwargs):
-    return psycopg.connect(
-        host=target.host,
-        port=target.port,
-        dbname=target.dbname,
-        user=target.user,
-        connect_timeout=10,
-        **kwargs,
-    )
+    return psycopg.connect(**target.libpq_params(), **kwargs)
 
 
 def server_side_binding():
