@@ -4,15 +4,14 @@
  * textsend, boolsend, float8send).
  */
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, it } from 'node:test';
+import { it } from 'node:test';
 import { serialize } from 'pg-protocol';
 import { dataRowValues, names, rowDescription } from '../support/backend-message.js';
 import type { Frame } from '../support/backend-message.js';
 import { forEachTarget } from '../support/for-each-target.js';
 import { bindMessage } from '../support/frontend-message.js';
 import type { BindParameter } from '../support/frontend-message.js';
-import { closeSession, openSession } from '../support/session.js';
-import type { Session } from '../support/session.js';
+import { sessionPerTest } from '../support/session.js';
 
 const S = serialize;
 
@@ -56,19 +55,17 @@ const expectedColumns = [
 ];
 
 forEachTarget('binary format', ({ target }) => {
-  let session: Session;
-  beforeEach(async () => (session = await openSession(target())));
-  afterEach(() => closeSession(session));
+  const live = sessionPerTest(target);
 
   async function run(params: BindParameter[], resultFormats: number[]): Promise<Frame[]> {
-    session.conn.send(
+    live.session.conn.send(
       S.parse({ text: sql }),
       bindMessage({ params, resultFormats }),
       S.describe({ type: 'P' }),
       S.execute({}),
       S.sync(),
     );
-    const frames = await session.conn.readyForQuery();
+    const frames = await live.session.conn.readyForQuery();
     assert.deepEqual(names(frames), [
       'parseComplete',
       'bindComplete',

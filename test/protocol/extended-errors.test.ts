@@ -3,25 +3,18 @@
  * (postgres.c exec_parse_message / exec_bind_message / exec_execute_message, prepare.c).
  */
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, it } from 'node:test';
+import { it } from 'node:test';
 import { serialize } from 'pg-protocol';
 import { errorOf, names, readyStatus } from '../support/backend-message.js';
-import type { Frame } from '../support/backend-message.js';
 import { forEachTarget } from '../support/for-each-target.js';
 import { bindMessage } from '../support/frontend-message.js';
-import { closeSession, openSession, simpleQuery } from '../support/session.js';
-import type { Session } from '../support/session.js';
+import { sessionPerTest, simpleQuery } from '../support/session.js';
 
 const S = serialize;
 
 forEachTarget('extended query errors', ({ target }) => {
-  let session: Session;
-  beforeEach(async () => (session = await openSession(target())));
-  afterEach(() => closeSession(session));
-  const exchange = (...messages: Buffer[]): Promise<Frame[]> => {
-    session.conn.send(...messages);
-    return session.conn.readyForQuery();
-  };
+  const live = sessionPerTest(target);
+  const { exchange } = live;
   /** Sends `messages` + Sync and expects exactly `prefix`, one ERROR, ReadyForQuery I. */
   const expectError = async (
     prefix: readonly string[],
@@ -110,6 +103,6 @@ forEachTarget('extended query errors', ({ target }) => {
       'current transaction is aborted, commands ignored until end of transaction block',
     );
     assert.equal(readyStatus(frames.at(-1)!), 'E');
-    assert.equal(readyStatus((await simpleQuery(session.conn, 'ROLLBACK')).at(-1)!), 'I');
+    assert.equal(readyStatus((await simpleQuery(live.session.conn, 'ROLLBACK')).at(-1)!), 'I');
   });
 });

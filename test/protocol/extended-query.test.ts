@@ -4,7 +4,7 @@
  * limits with PortalSuspended, and discard-until-Sync after an error.
  */
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, it } from 'node:test';
+import { it } from 'node:test';
 import { serialize } from 'pg-protocol';
 import {
   commandTag,
@@ -17,8 +17,7 @@ import {
 } from '../support/backend-message.js';
 import type { Frame } from '../support/backend-message.js';
 import { forEachTarget } from '../support/for-each-target.js';
-import { closeSession, openSession, simpleQuery } from '../support/session.js';
-import type { Session } from '../support/session.js';
+import { sessionPerTest, simpleQuery } from '../support/session.js';
 
 const S = serialize;
 const INT4 = 23;
@@ -30,13 +29,8 @@ function columns(frame: Frame): [string, number, string][] {
 }
 
 forEachTarget('extended query', ({ target }) => {
-  let session: Session;
-  beforeEach(async () => (session = await openSession(target())));
-  afterEach(() => closeSession(session));
-  const exchange = (...messages: Buffer[]): Promise<Frame[]> => {
-    session.conn.send(...messages);
-    return session.conn.readyForQuery();
-  };
+  const live = sessionPerTest(target);
+  const { exchange } = live;
 
   it('Parse, Describe S, Bind, Describe P, Execute, Sync on the unnamed statement', async () => {
     const frames = await exchange(
@@ -206,16 +200,16 @@ forEachTarget('extended query', ({ target }) => {
   });
 
   it('Flush delivers pending results without ending the pipeline', async () => {
-    session.conn.send(S.parse({ text: 'SELECT 7' }), S.flush());
-    assert.equal((await session.conn.next()).name, 'parseComplete');
-    session.conn.send(S.bind({}), S.execute({}), S.flush());
-    assert.deepEqual(names(await session.conn.until('commandComplete')), [
+    live.session.conn.send(S.parse({ text: 'SELECT 7' }), S.flush());
+    assert.equal((await live.session.conn.next()).name, 'parseComplete');
+    live.session.conn.send(S.bind({}), S.execute({}), S.flush());
+    assert.deepEqual(names(await live.session.conn.until('commandComplete')), [
       'bindComplete',
       'dataRow',
       'commandComplete',
     ]);
-    session.conn.send(S.sync());
-    assert.deepEqual(names(await session.conn.readyForQuery()), ['readyForQuery']);
+    live.session.conn.send(S.sync());
+    assert.deepEqual(names(await live.session.conn.readyForQuery()), ['readyForQuery']);
   });
 
   it('Describe of a portal without rows answers NoData; an empty query answers EmptyQueryResponse', async () => {
@@ -234,7 +228,7 @@ forEachTarget('extended query', ({ target }) => {
       'readyForQuery',
     ]);
     assert.deepEqual([commandTag(frames[3]!), readyStatus(frames[4]!)], ['BEGIN', 'T']);
-    await simpleQuery(session.conn, 'ROLLBACK');
+    await simpleQuery(live.session.conn, 'ROLLBACK');
     frames = await exchange(
       S.parse({ text: '' }),
       S.bind({}),
@@ -257,19 +251,19 @@ forEachTarget('extended query', ({ target }) => {
       S.parse({ name: 's2', text: 'SELECT 2' }),
       S.sync(),
     );
-    let frames = await simpleQuery(session.conn, 'DEALLOCATE s1');
+    let frames = await simpleQuery(live.session.conn, 'DEALLOCATE s1');
     assert.equal(commandTag(frames[0]!), 'DEALLOCATE');
     frames = await exchange(S.describe({ type: 'S', name: 's1' }), S.sync());
     assert.deepEqual(
       [errorOf(frames[0]!).code, errorOf(frames[0]!).message],
       ['26000', 'prepared statement "s1" does not exist'],
     );
-    frames = await simpleQuery(session.conn, 'DEALLOCATE nope');
+    frames = await simpleQuery(live.session.conn, 'DEALLOCATE nope');
     assert.deepEqual(
       [errorOf(frames[0]!).code, errorOf(frames[0]!).message],
       ['26000', 'prepared statement "nope" does not exist'],
     );
-    frames = await simpleQuery(session.conn, 'DISCARD ALL');
+    frames = await simpleQuery(live.session.conn, 'DISCARD ALL');
     assert.equal(commandTag(frames[0]!), 'DISCARD ALL');
     frames = await exchange(S.describe({ type: 'S', name: 's2' }), S.sync());
     assert.equal(errorOf(frames[0]!).code, '26000');

@@ -4,13 +4,11 @@
  * kept open across Sync inside a transaction block, as pgjdbc's setFetchSize uses it.
  */
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, it } from 'node:test';
+import { it } from 'node:test';
 import { serialize } from 'pg-protocol';
 import { commandTag, dataRowText, names, readyStatus } from '../support/backend-message.js';
-import type { Frame } from '../support/backend-message.js';
 import { forEachTarget } from '../support/for-each-target.js';
-import { closeSession, openSession, simpleQuery } from '../support/session.js';
-import type { Session } from '../support/session.js';
+import { sessionPerTest, simpleQuery } from '../support/session.js';
 import type { TargetKind } from '../support/test-target.js';
 
 const S = serialize;
@@ -25,13 +23,8 @@ const manyRows: Record<TargetKind, string> = {
 };
 
 forEachTarget('portal suspend', ({ kind, target }) => {
-  let session: Session;
-  beforeEach(async () => (session = await openSession(target())));
-  afterEach(() => closeSession(session));
-  const exchange = (...messages: Buffer[]): Promise<Frame[]> => {
-    session.conn.send(...messages);
-    return session.conn.readyForQuery();
-  };
+  const live = sessionPerTest(target);
+  const { exchange } = live;
 
   it('Execute with a row limit: PortalSuspended, then resume to CommandComplete', async () => {
     const frames = await exchange(
@@ -63,7 +56,7 @@ forEachTarget('portal suspend', ({ kind, target }) => {
   });
 
   it('a named portal survives Sync inside BEGIN and resumes after it (fetch size)', async () => {
-    assert.equal(readyStatus((await simpleQuery(session.conn, 'BEGIN')).at(-1)!), 'T');
+    assert.equal(readyStatus((await simpleQuery(live.session.conn, 'BEGIN')).at(-1)!), 'T');
     let frames = await exchange(
       S.parse({ name: 'cur', text: manyRows[kind] }),
       S.bind({ statement: 'cur', portal: 'c' }),
@@ -87,6 +80,6 @@ forEachTarget('portal suspend', ({ kind, target }) => {
       S.sync(),
     );
     assert.deepEqual(names(frames), ['closeComplete', 'closeComplete', 'readyForQuery']);
-    assert.equal(readyStatus((await simpleQuery(session.conn, 'COMMIT')).at(-1)!), 'I');
+    assert.equal(readyStatus((await simpleQuery(live.session.conn, 'COMMIT')).at(-1)!), 'I');
   });
 });

@@ -4,7 +4,7 @@
  * ReadyForQuery transaction status.
  */
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   commandTag,
   dataRowText,
@@ -16,8 +16,7 @@ import {
 } from '../support/backend-message.js';
 import type { Frame } from '../support/backend-message.js';
 import { forEachTarget } from '../support/for-each-target.js';
-import { closeSession, openSession, simpleQuery } from '../support/session.js';
-import type { Session } from '../support/session.js';
+import { sessionPerTest, simpleQuery } from '../support/session.js';
 
 const oneRow = ['rowDescription', 'dataRow', 'commandComplete'];
 
@@ -36,10 +35,8 @@ function withoutDescriptionBeforeError(frames: readonly Frame[]): Frame[] {
 }
 
 forEachTarget('simple query', ({ target }) => {
-  let session: Session;
-  beforeEach(async () => (session = await openSession(target())));
-  afterEach(() => closeSession(session));
-  const run = (sql: string): Promise<Frame[]> => simpleQuery(session.conn, sql);
+  const live = sessionPerTest(target);
+  const run = (sql: string): Promise<Frame[]> => simpleQuery(live.session.conn, sql);
 
   it('runs every statement of a multi-statement Query, then one ReadyForQuery', async () => {
     const frames = await run('SELECT 1; SELECT 2');

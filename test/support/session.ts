@@ -3,6 +3,7 @@
  * suites. A session is a connection that completed startup (AuthenticationOk … ReadyForQuery).
  */
 import assert from 'node:assert/strict';
+import { afterEach, beforeEach } from 'node:test';
 import { serialize } from 'pg-protocol';
 import { backendKeyData, dataRowText, names, ONE_ROW_ANSWER } from './backend-message.js';
 import type { Frame } from './backend-message.js';
@@ -73,4 +74,28 @@ export async function assertServerHealthy(target: TestTarget): Promise<void> {
   } finally {
     closeSession(session);
   }
+}
+
+/**
+ * A fresh session for every test of the enclosing suite (opened in beforeEach, closed in
+ * afterEach), and `exchange`: send messages, then read every frame through ReadyForQuery.
+ */
+export function sessionPerTest(target: () => TestTarget): {
+  readonly session: Session;
+  readonly exchange: (...messages: Buffer[]) => Promise<Frame[]>;
+} {
+  let current: Session | undefined;
+  beforeEach(async () => (current = await openSession(target())));
+  afterEach(() => current && closeSession(current));
+  const live = {
+    get session(): Session {
+      if (!current) throw new Error('no session: use it inside a test');
+      return current;
+    },
+    exchange: (...messages: Buffer[]): Promise<Frame[]> => {
+      live.session.conn.send(...messages);
+      return live.session.conn.readyForQuery();
+    },
+  };
+  return live;
 }
