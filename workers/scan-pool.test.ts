@@ -77,7 +77,7 @@ describe('scan pool', () => {
 
   it('round-trips every type exactly, in task order, through worker threads', async () => {
     const names = source.schema.fields.map((f) => f.name);
-    const tasks = await planParquetScan(table, io, names);
+    const tasks = await planParquetScan(table, io, names, pool.readFooters);
     assert.equal(tasks.length, 2);
     const got = await collect(pool.scan(tasks, live()));
     assert.equal(got.numRows, source.numRows);
@@ -145,7 +145,7 @@ describe('scan pool', () => {
   });
 
   it('fails a corrupt file with XX001 as a LakeError, after the batches before it, and keeps working', async () => {
-    const good = (await planParquetScan(table, io, ['order_id']))[0]!;
+    const good = (await planParquetScan(table, io, ['order_id'], pool.readFooters))[0]!;
     const corrupt: ScanTask = {
       file: join(dir, 'corrupt.bin'),
       fileSize: 29,
@@ -180,7 +180,9 @@ describe('scan pool', () => {
       partitionValues: {},
     };
     await assert.rejects(collect(pool.scan([missing], live())), { sqlstate: '58030' });
-    const task = (await planParquetScan(table, io, ['added_later', 'order_id']))[0]!;
+    const task = (
+      await planParquetScan(table, io, ['added_later', 'order_id'], pool.readFooters)
+    )[0]!;
     const got = await collect(pool.scan([task], live()));
     assert.deepEqual(
       got.schema.fields.map((f) => f.name),
@@ -190,7 +192,7 @@ describe('scan pool', () => {
   });
 
   it('stops when aborted mid-scan with 57014, and the pool stays usable', async () => {
-    const one = (await planParquetScan(table, io, ['order_id', 'status']))[0]!;
+    const one = (await planParquetScan(table, io, ['order_id', 'status'], pool.readFooters))[0]!;
     const tasks = Array.from({ length: 400 }, () => one);
     const controller = new AbortController();
     let batches = 0;
@@ -219,7 +221,7 @@ describe('scan pool', () => {
   });
 
   it('stops early when the consumer breaks', async () => {
-    const one = (await planParquetScan(table, io, ['order_id']))[0]!;
+    const one = (await planParquetScan(table, io, ['order_id'], pool.readFooters))[0]!;
     let n = 0;
     for await (const _ of pool.scan(
       Array.from({ length: 100 }, () => one),

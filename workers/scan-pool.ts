@@ -3,12 +3,21 @@ import { type RecordBatch, tableFromIPC } from 'apache-arrow';
 import { Piscina } from 'piscina';
 import { LakeError, deserializeError, toLakeError } from '../src/common/errors.js';
 import { SqlState } from '../src/common/sqlstate.js';
-import type { ScanTask } from '../src/formats/scan-task.js';
-import { SCAN_HANDLER_NAME, type ScanRequest, type ScanResponse } from './scan-protocol.js';
+import type { FooterReader, ParquetFooter, ScanTask } from '../src/formats/scan-task.js';
+import {
+  FOOTER_HANDLER_NAME,
+  type FooterRequest,
+  type FooterResponse,
+  SCAN_HANDLER_NAME,
+  type ScanRequest,
+  type ScanResponse,
+} from './scan-protocol.js';
 
 export interface ScanPool {
   /** Batches of every task, in task order; at most `size * 2` tasks are decoded ahead. */
   scan(tasks: readonly ScanTask[], signal: AbortSignal): AsyncIterable<RecordBatch>;
+  /** Data files' footers, decoded in the workers (planning must not decode on the main thread). */
+  readonly readFooters: FooterReader;
   close(): Promise<void>;
   readonly size: number;
 }
@@ -25,7 +34,7 @@ type Settled =
   | { readonly ok: false; readonly error: unknown };
 
 class PiscinaScanPool implements ScanPool {
-  private readonly pool: Piscina<ScanRequest, ScanResponse>;
+  private readonly pool: Piscina<ScanRequest | FooterRequest, ScanResponse | FooterResponse>;
 
   constructor(readonly size: number) {
     this.pool = new Piscina({
@@ -39,11 +48,23 @@ class PiscinaScanPool implements ScanPool {
     this.pool.on('error', () => undefined);
   }
 
+  readonly readFooters: FooterReader = (files) =>
+    Promise.all(
+      files.map(async (file): Promise<ParquetFooter> => {
+        const request: FooterRequest = { path: file.path, size: file.size };
+        const response = (await this.pool.run(request, {
+          name: FOOTER_HANDLER_NAME,
+        })) as FooterResponse;
+        if ('error' in response) throw deserializeError(response.error);
+        return response;
+      }),
+    );
+
   scan(tasks: readonly ScanTask[], signal: AbortSignal): AsyncIterable<RecordBatch> {
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     const run = (task: ScanTask): Promise<Settled> =>
       this.pool.run({ task, cancelFlag }).then(
-        (response) => ({ ok: true, response }),
+        (response) => ({ ok: true, response: response as ScanResponse }),
         (error: unknown) => ({ ok: false, error }),
       );
     return scanInOrder(tasks, signal, this.size * 2, run, () => Atomics.store(cancelFlag, 0, 1));

@@ -1,5 +1,5 @@
 import type { SerializedError } from '../src/common/errors.js';
-import type { ScanTask } from '../src/formats/scan-task.js';
+import type { ParquetFooter, ScanTask } from '../src/formats/scan-task.js';
 
 /**
  * What crosses between the main thread and a scan worker (DESIGN.md §2, workers/):
@@ -28,5 +28,14 @@ export interface ScanSkipped {
 
 export type ScanResponse = Uint8Array | ScanFailure | ScanSkipped;
 
-/** The worker module's export piscina calls (named: DESIGN.md §5 has no default exports). */
+/** A data file whose footer planning needs. */
+export interface FooterRequest {
+  readonly path: string;
+  readonly size: number;
+}
+
+export type FooterResponse = ParquetFooter | ScanFailure;
+
+/** The worker module's exports piscina calls (named: DESIGN.md §5 has no default exports). */
 export const SCAN_HANDLER_NAME = 'runScanTask';
+export const FOOTER_HANDLER_NAME = 'readFooter';

@@ -3,7 +3,7 @@ import { serializeError } from '../src/common/errors.js';
 import { fileIOForPath } from '../src/storage/file-io-for-path.js';
 import { ParquetSourceCache } from './parquet-source-cache.js';
 import { readScanTask } from './read-scan-task.js';
-import type { ScanRequest, ScanResponse } from './scan-protocol.js';
+import type { FooterRequest, FooterResponse, ScanRequest, ScanResponse } from './scan-protocol.js';
 
 /**
  * The scan worker's entry (loaded by piscina in each worker thread). Importing the
@@ -21,6 +21,19 @@ export async function runScanTask(request: ScanRequest): Promise<ScanResponse> {
     const bytes = await readScanTask(request.task, io, cache, request.batchSize);
     // Transfers the buffer to the main thread instead of copying it.
     return move(bytes) as Uint8Array;
+  } catch (err) {
+    return { error: serializeError(err) };
+  }
+}
+
+/**
+ * A data file's footer, for planning. The opened file stays in this worker's cache, so
+ * a scan task on it that lands here does not read the footer again.
+ */
+export async function readFooter(request: FooterRequest): Promise<FooterResponse> {
+  try {
+    const source = await cache.open(fileIOForPath(request.path), request.path, request.size);
+    return { rowGroups: source.metadata.rowGroups };
   } catch (err) {
     return { error: serializeError(err) };
   }

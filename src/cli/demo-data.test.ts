@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { LocalCatalog } from '../../catalog/local/local-catalog.js';
+import { readParquetMetadata } from '../storage/parquet-reader.js';
 import { planParquetScan } from '../formats/parquet/plan-parquet-scan.js';
 import { LocalFileIO } from '../storage/local-file-io.js';
 import { ParquetSource } from '../storage/parquet-reader.js';
@@ -32,6 +33,7 @@ describe('ensureDemoData', () => {
       ref,
       io,
       DEMO_COLUMNS.map((c) => c.name),
+      (files) => Promise.all(files.map((f) => readParquetMetadata(io, f.path, f.size))),
     );
     assert.equal(tasks.length, 2);
     let rows = 0;

@@ -16,3 +16,16 @@ export interface ScanTask {
   /** Hive-style partition constants; null is the default (null) partition. */
   readonly partitionValues: Readonly<Record<string, string | null>>;
 }
+
+/** What planning needs of a Parquet footer: row counts and sizes per row group. */
+export interface ParquetFooter {
+  readonly rowGroups: readonly { readonly numRows: number; readonly compressedSize: number }[];
+}
+
+/**
+ * Reads the footers of data files, in order. Footers are Parquet too: the engine passes
+ * the worker pool's reader, so nothing is decoded on the main event loop (DESIGN.md §3).
+ */
+export type FooterReader = (
+  files: readonly { readonly path: string; readonly size: number }[],
+) => Promise<ParquetFooter[]>;

@@ -143,6 +143,7 @@ async function* source(s: QuerySource, rt: QueryRuntime): AsyncGenerator<ColumnB
         s.table,
         rt.io,
         s.columns.map((c) => c.name),
+        rt.scanPool.readFooters,
       );
       for await (const batch of rt.scanPool.scan(tasks, rt.ctx.signal)) {
         const columns = s.columns.map((c) => {

@@ -8,6 +8,8 @@ import { Int32, Table, vectorFromArray } from 'apache-arrow';
 import type { TableRef } from '../../../catalog/catalog.js';
 import { LocalFileIO } from '../../storage/local-file-io.js';
 import { writeParquetBytes } from '../../storage/parquet-writer.js';
+import { readParquetMetadata } from '../../storage/parquet-reader.js';
+import type { FooterReader } from '../scan-task.js';
 import { planParquetScan } from './plan-parquet-scan.js';
 
 const ints = (from: number, n: number): Table =>
@@ -32,6 +34,9 @@ function tableAt(location: string): TableRef {
 
 describe('planParquetScan', () => {
   const io = new LocalFileIO();
+  /** Footers read on this thread: planning's own logic is under test, not the worker pool. */
+  const readFooters: FooterReader = (files) =>
+    Promise.all(files.map((f) => readParquetMetadata(io, f.path, f.size)));
   let root = '';
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'lakegate-plan-'));
@@ -57,7 +62,7 @@ describe('planParquetScan', () => {
   });
 
   it('plans visible Parquet files with their partition values and row groups', async () => {
-    const tasks = await planParquetScan(tableAt(root), io, ['x', 'p']);
+    const tasks = await planParquetScan(tableAt(root), io, ['x', 'p'], readFooters);
     const small = tasks.filter((t) => !t.file.includes('p=big'));
     assert.deepEqual(
       small.map((t) => [t.file.slice(root.length + 1), t.rowGroups, t.partitionValues, t.columns]),
@@ -71,7 +76,7 @@ describe('planParquetScan', () => {
   });
 
   it('splits a file of many row groups into runs of consecutive row groups', async () => {
-    const big = (await planParquetScan(tableAt(root), io, ['x'])).filter((t) =>
+    const big = (await planParquetScan(tableAt(root), io, ['x'], readFooters)).filter((t) =>
       t.file.includes('p=big'),
     );
     assert.deepEqual(
@@ -84,16 +89,21 @@ describe('planParquetScan', () => {
   });
 
   it('accepts a file:// location and plans nothing for an absent one', async () => {
-    const viaUri = await planParquetScan(tableAt(pathToFileURL(root).href), io, ['x']);
+    const viaUri = await planParquetScan(tableAt(pathToFileURL(root).href), io, ['x'], readFooters);
     assert.equal(viaUri.length, 5);
-    assert.deepEqual(await planParquetScan(tableAt(join(root, 'nope')), io, ['x']), []);
+    assert.deepEqual(
+      await planParquetScan(tableAt(join(root, 'nope')), io, ['x'], readFooters),
+      [],
+    );
   });
 
   it('fails with XX001 when a data file is not Parquet', async () => {
     const bad = await mkdtemp(join(tmpdir(), 'lakegate-plan-bad-'));
     try {
       await writeFile(join(bad, 'broken.parquet'), 'not parquet');
-      await assert.rejects(planParquetScan(tableAt(bad), io, ['x']), { sqlstate: 'XX001' });
+      await assert.rejects(planParquetScan(tableAt(bad), io, ['x'], readFooters), {
+        sqlstate: 'XX001',
+      });
     } finally {
       await rm(bad, { recursive: true, force: true });
     }

@@ -1,15 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { TableRef } from '../../../catalog/catalog.js';
 import type { FileIO, FileInfo } from '../../storage/file-io.js';
-import { type ParquetFileMetadata, readParquetMetadata } from '../../storage/parquet-reader.js';
-import type { ScanTask } from '../scan-task.js';
+import type { FooterReader, ParquetFooter, ScanTask } from '../scan-task.js';
 import { isHiddenSegment, partitionValuesOf } from './hive-partition-path.js';
 
 /** A task closes once it holds this many rows or compressed bytes (keeps worker results bounded). */
 const TASK_TARGET_ROWS = 131_072;
 const TASK_TARGET_BYTES = 64 * 1024 * 1024;
-/** Footers read at once while planning. */
-const FOOTER_CONCURRENCY = 8;
 
 /**
  * Plans a plain Parquet (Hive-layout) table: every visible `*.parquet` file under the
@@ -21,14 +18,13 @@ export async function planParquetScan(
   table: TableRef,
   io: FileIO,
   columns: readonly string[],
+  readFooters: FooterReader,
 ): Promise<ScanTask[]> {
   const root = rootPath(table.location);
   const files = (await io.list(table.location, { recursive: true }))
     .map((f) => ({ file: f, dirs: relativeDirs(root, f.path) }))
     .filter((f): f is { file: FileInfo; dirs: string[] } => f.dirs !== null);
-  const metas = await mapBounded(files, FOOTER_CONCURRENCY, (f) =>
-    readParquetMetadata(io, f.file.path, f.file.size),
-  );
+  const metas = await readFooters(files.map((f) => ({ path: f.file.path, size: f.file.size })));
   return files.flatMap((f, i) => {
     const meta = metas[i];
     if (meta === undefined) return [];
@@ -44,7 +40,7 @@ export async function planParquetScan(
 }
 
 /** Consecutive row groups, grouped up to the task targets; empty row groups are skipped. */
-export function groupRowGroups(meta: ParquetFileMetadata): number[][] {
+export function groupRowGroups(meta: ParquetFooter): number[][] {
   const groups: number[][] = [];
   let current: number[] = [];
   let rows = 0;
@@ -85,21 +81,4 @@ function relativeDirs(root: string, path: string): string[] | null {
 function rootPath(location: string): string {
   const path = location.startsWith('file://') ? fileURLToPath(location) : location;
   return path.endsWith('/') ? path : `${path}/`;
-}
-
-async function mapBounded<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
