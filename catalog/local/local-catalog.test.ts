@@ -47,7 +47,7 @@ describe('LocalCatalog', () => {
   });
 
   it('creates, lists, loads and drops namespaces and tables', async () => {
-    const cat = new LocalCatalog({ name: 'local', warehouse });
+    const cat = new LocalCatalog({ name: 'local', warehouse, io: new LocalFileIO() });
     assert.deepEqual(await cat.listNamespaces(), []);
     await cat.createNamespace('sales');
     await cat.createNamespace('hr');
@@ -86,7 +86,7 @@ describe('LocalCatalog', () => {
   });
 
   it('raises PostgreSQL errors with their SQLSTATEs', async () => {
-    const cat = new LocalCatalog({ name: 'local', warehouse });
+    const cat = new LocalCatalog({ name: 'local', warehouse, io: new LocalFileIO() });
     await cat.createNamespace('s');
     await cat.createTable(def('s', 't'));
     await assert.rejects(
@@ -120,7 +120,7 @@ describe('LocalCatalog', () => {
   });
 
   it('swaps the metadata pointer only from the expected location', async () => {
-    const cat = new LocalCatalog({ name: 'local', warehouse });
+    const cat = new LocalCatalog({ name: 'local', warehouse, io: new LocalFileIO() });
     await cat.createNamespace('s');
     await cat.createTable(def('s', 't', 'm0.json'));
     const ident = { namespace: 's', name: 't' };
@@ -142,8 +142,8 @@ describe('LocalCatalog', () => {
   });
 
   it('lets exactly one of two catalogs on one warehouse win a concurrent commit', async () => {
-    const a = new LocalCatalog({ name: 'a', warehouse });
-    const b = new LocalCatalog({ name: 'b', warehouse });
+    const a = new LocalCatalog({ name: 'a', warehouse, io: new LocalFileIO() });
+    const b = new LocalCatalog({ name: 'b', warehouse, io: new LocalFileIO() });
     await a.createNamespace('s');
     await a.createTable(def('s', 't', 'm0.json'));
     const ident = { namespace: 's', name: 't' };
@@ -164,10 +164,10 @@ describe('LocalCatalog', () => {
   });
 
   it('keeps its state across re-opening, and sees changes made by another instance', async () => {
-    const a = new LocalCatalog({ name: 'local', warehouse });
+    const a = new LocalCatalog({ name: 'local', warehouse, io: new LocalFileIO() });
     await a.createNamespace('s');
     await a.createTable(def('s', 't', 'm0.json'));
-    const b = new LocalCatalog({ name: 'local', warehouse });
+    const b = new LocalCatalog({ name: 'local', warehouse, io: new LocalFileIO() });
     assert.deepEqual(
       await b.loadTable({ namespace: 's', name: 't' }),
       await a.loadTable({ namespace: 's', name: 't' }),
@@ -179,7 +179,7 @@ describe('LocalCatalog', () => {
   });
 
   it('reports a corrupt catalog file as XX001', async () => {
-    const cat = new LocalCatalog({ name: 'local', warehouse });
+    const cat = new LocalCatalog({ name: 'local', warehouse, io: new LocalFileIO() });
     await cat.createNamespace('s');
     await writeFile(join(warehouse, '_lakegate', 'catalog.json'), '{ not json');
     await assert.rejects(cat.listNamespaces(), { sqlstate: 'XX001' });
@@ -202,14 +202,16 @@ describe('LocalCatalog', () => {
   });
 
   it('serialises commits from several processes sharing the warehouse', async () => {
-    const cat = new LocalCatalog({ name: 'local', warehouse });
+    const cat = new LocalCatalog({ name: 'local', warehouse, io: new LocalFileIO() });
     await cat.createNamespace('s');
     await cat.createTable(def('s', 'counter', '0'));
     const moduleUrl = new URL('./local-catalog.js', import.meta.url).href;
+    const ioUrl = new URL('../../src/storage/local-file-io.js', import.meta.url).href;
     // Each process increments the pointer 15 times with CAS-and-retry; lost updates would show.
     const script = `
       const { LocalCatalog } = await import(${JSON.stringify(moduleUrl)});
-      const cat = new LocalCatalog({ name: 'local', warehouse: process.argv[1] });
+      const { LocalFileIO } = await import(${JSON.stringify(ioUrl)});
+      const cat = new LocalCatalog({ name: 'local', warehouse: process.argv[1], io: new LocalFileIO() });
       const ident = { namespace: 's', name: 'counter' };
       for (let done = 0; done < 15; ) {
         const cur = (await cat.loadTable(ident)).metadataLocation;

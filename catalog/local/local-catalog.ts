@@ -1,6 +1,5 @@
 import { join, resolve, sep } from 'node:path';
 import type { FileIO } from '../../src/storage/file-io.js';
-import { LocalFileIO } from '../../src/storage/local-file-io.js';
 import type { Catalog, TableIdent, TableRef } from '../catalog.js';
 import {
   checkName,
@@ -26,7 +25,8 @@ export interface LocalCatalogOptions {
   readonly name: string;
   /** The warehouse directory; created on first write. */
   readonly warehouse: string;
-  readonly io?: FileIO;
+  /** How the warehouse is read and written; the composition root chooses it. */
+  readonly io: FileIO;
   readonly lock?: FileLockOptions;
 }
 
@@ -49,7 +49,7 @@ export class LocalCatalog implements Catalog {
   constructor(options: LocalCatalogOptions) {
     this.name = options.name;
     this.warehouse = resolve(options.warehouse);
-    this.io = options.io ?? new LocalFileIO();
+    this.io = options.io;
     this.statePath = join(this.warehouse, '_lakegate', 'catalog.json');
     this.lockPath = join(this.warehouse, '_lakegate', 'catalog.lock');
     this.lockOptions = options.lock ?? {};

@@ -21,7 +21,7 @@ describe('ensureDemoData', () => {
   });
 
   it('creates sample.orders once, as two Parquet files recorded with Spark types', async () => {
-    const catalog = new LocalCatalog({ name: 'local', warehouse });
+    const catalog = new LocalCatalog({ name: 'local', warehouse, io });
     assert.deepEqual(await ensureDemoData(catalog, io, warehouse), { created: true });
     assert.deepEqual(await ensureDemoData(catalog, io, warehouse), { created: false });
     const ref = await catalog.loadTable(DEMO_TABLE);

@@ -53,14 +53,15 @@ export async function openTestSession(
   } = {},
 ): Promise<TestSession> {
   const warehouse = mkdtempSync(join(tmpdir(), 'lakegate-engine-'));
-  const catalog = new LocalCatalog({ name: 'lake', warehouse });
+  const io = new LocalFileIO();
+  const catalog = new LocalCatalog({ name: 'lake', warehouse, io });
   const log: StatementLogEntry[] = [];
   const scanPool = options.scan
     ? (sharedPool ??= createScanPool({ threads: 1 }))
     : createScanPool({ threads: 1 });
   const engine = new LocalQueryEngine({
     catalogs: new Map([['lake', catalog]]),
-    io: new LocalFileIO(),
+    io,
     scanPool,
     defaultCatalog: 'lake',
     limits: {
