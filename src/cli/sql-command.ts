@@ -1,7 +1,6 @@
 import { userInfo } from 'node:os';
-import { readColumn } from '../common/values/read-value.js';
-import { textFormatter } from '../common/values/format-value.js';
 import type { Execution, Session } from '../engine/query-engine.js';
+import { resultText } from '../engine/result-text.js';
 import { createLogger, createServices } from '../main.js';
 import type { CliOptions } from './cli-main.js';
 import { loadConfig } from './config.js';
@@ -68,39 +67,14 @@ async function runScript(session: Session, text: string): Promise<void> {
 
 async function render(session: Session, execution: Execution): Promise<string> {
   const columns = execution.columns;
-  let rowCount = 0;
-  if (!columns) {
-    for await (const _ of execution.batches) void _;
-    return `${execution.commandTag(0)}\n`;
-  }
-  const options = {
-    timeZone: session.setting('TimeZone') ?? 'UTC',
-    extraFloatDigits: Number(session.setting('extra_float_digits') ?? '1'),
-  };
-  const formatters = columns.map((c) => textFormatter(c.type, options));
-  const rows: (string | null)[][] = [];
-  for await (const batch of execution.batches) {
-    const values = columns.map((c, i) => readColumn(batch.getChildAt(i) ?? fail(i), c.type));
-    for (let r = 0; r < batch.numRows; r++) {
-      rows.push(
-        values.map((col, i) => {
-          const v = col[r] ?? null;
-          return v === null ? null : (formatters[i] as (v: unknown) => string)(v);
-        }),
-      );
-    }
-    rowCount += batch.numRows;
-  }
+  const rows = await resultText(session, execution);
+  if (!columns || execution.copyOut) return `${execution.commandTag(rows.length)}\n`;
   const table = printTable(
     columns.map((c) => c.name),
     rows,
     columns.map((c) => NUMERIC_KINDS.has(c.type.kind)),
   );
-  return execution.copyOut ? `${execution.commandTag(rowCount)}\n` : `${table}\n`;
-}
-
-function fail(i: number): never {
-  throw new Error(`result batch is missing column ${i}`);
+  return `${table}\n`;
 }
 
 async function readStdin(): Promise<string> {

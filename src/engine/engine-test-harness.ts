@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import { LocalCatalog } from '../../catalog/local/local-catalog.js';
 import type { SqlType } from '../common/sql-types.js';
 import type { SqlValue } from '../common/sql-value.js';
-import { readColumn } from '../common/values/read-value.js';
-import { formatValue } from '../common/values/format-value.js';
 import { tableFromArrays } from 'apache-arrow';
 import { LocalFileIO } from '../storage/local-file-io.js';
 import { writeParquetBytes } from '../storage/parquet-writer.js';
 import { createScanPool, type ScanPool } from '../../workers/scan-pool.js';
 import type { StatementLogEntry } from './engine-resources.js';
 import { LocalQueryEngine } from './local-query-engine.js';
+import { resultText } from './result-text.js';
 import type { Notice, Session } from './query-engine.js';
 
 /**
@@ -95,17 +94,7 @@ export async function openTestSession(
     for (const parsed of session.parse(sql)) {
       const prepared = await session.prepare(parsed, paramTypes);
       const execution = await session.execute(prepared, params, new AbortController().signal);
-      const rows: (string | null)[][] = [];
-      const cols = execution.columns ?? [];
-      const opts = {
-        timeZone: session.setting('TimeZone') ?? 'UTC',
-        extraFloatDigits: Number(session.setting('extra_float_digits') ?? 1),
-      };
-      for await (const batch of execution.batches) {
-        const values = cols.map((c, i) => readColumn(batch.getChildAt(i)!, c.type));
-        for (let r = 0; r < batch.numRows; r++)
-          rows.push(cols.map((c, i) => formatValue(c.type, values[i]![r] ?? null, opts)));
-      }
+      const rows = await resultText(session, execution);
       last = {
         tag: execution.commandTag(rows.length),
         columns: execution.columns,

@@ -7,9 +7,8 @@ import { userInfo } from 'node:os';
 import pg from 'pg';
 import { loadConfig } from '../../src/cli/config.js';
 import { silentLogger } from '../../src/common/logger.js';
-import { textFormatter } from '../../src/common/values/format-value.js';
-import { readColumn } from '../../src/common/values/read-value.js';
 import type { Session } from '../../src/engine/query-engine.js';
+import { resultText } from '../../src/engine/result-text.js';
 import { createServices } from '../../src/main.js';
 import { startTarget, type ClientTarget } from '../clients/targets.js';
 import { cellText } from './slt-file.js';
@@ -57,23 +56,7 @@ export async function inProcessExecutor(warehouse: string): Promise<SltExecutor>
         const [parsed] = session.parse(sql);
         if (!parsed) return { rows: [], sqlstate: null, message: null };
         const execution = await session.execute(await session.prepare(parsed, []), [], signal);
-        const columns = execution.columns ?? [];
-        const options = {
-          timeZone: session.setting('TimeZone') ?? 'UTC',
-          extraFloatDigits: Number(session.setting('extra_float_digits') ?? '1'),
-        };
-        const formats = columns.map((c) => textFormatter(c.type, options));
-        const rows: string[] = [];
-        for await (const batch of execution.batches) {
-          const values = columns.map((c, i) => readColumn(batch.getChildAt(i)!, c.type));
-          for (let r = 0; r < batch.numRows; r++) {
-            rows.push(
-              values
-                .map((col, i) => cellText(col[r] == null ? null : formats[i]!(col[r]!)))
-                .join('|'),
-            );
-          }
-        }
+        const rows = (await resultText(session, execution)).map((r) => r.map(cellText).join('|'));
         return { rows, sqlstate: null, message: null };
       } catch (err) {
         session.statementFailed();
