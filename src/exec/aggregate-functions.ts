@@ -2,7 +2,7 @@ import { Types, type SqlType } from '../common/sql-types.js';
 import type { SqlValue } from '../common/sql-value.js';
 import { comparatorFor } from './kernels/compare-values.js';
 import { numericAdd, numericDiv } from './kernels/numeric-math.js';
-import type { BoundExpr } from './bound-expr.js';
+import type { BoundExpr } from '../../planner/plan/bound-expr.js';
 
 /**
  * count/sum/min/max/avg (PostgreSQL docs §9.21) with PostgreSQL's result types:

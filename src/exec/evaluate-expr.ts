@@ -1,5 +1,5 @@
 import type { SqlValue } from '../common/sql-value.js';
-import type { BoundExpr, BoundExprKind } from './bound-expr.js';
+import type { BoundExpr, BoundExprKind } from '../../planner/plan/bound-expr.js';
 import { castColumn } from './kernels/cast.js';
 import { takeRows, type ColumnBatch } from './column-batch.js';
 import type { EvalContext } from './eval-context.js';
@@ -26,6 +26,8 @@ export function evaluate(e: BoundExpr, batch: ColumnBatch, ctx: EvalContext): Pr
 const evaluators: { [K in BoundExprKind]: Evaluator<K> } = {
   const: (e, b) => Promise.resolve(new Array<SqlValue>(b.rowCount).fill(e.value)),
   column: (e, b) => Promise.resolve([...(b.columns[e.index] ?? [])]),
+  ref: (e) => Promise.reject(new Error(`column ref #${e.id} was not lowered to a position`)),
+  subquery: () => Promise.reject(new Error('subqueries are evaluated by the operator that owns them')),
   param: (e, b, ctx) =>
     Promise.resolve(new Array<SqlValue>(b.rowCount).fill(ctx.params[e.index] ?? null)),
   call: async (e, b, ctx) => {

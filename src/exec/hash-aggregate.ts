@@ -5,7 +5,7 @@ import {
   type Accumulator,
   type AggregateSpec,
 } from './aggregate-functions.js';
-import type { BoundExpr } from './bound-expr.js';
+import type { BoundExpr } from '../../planner/plan/bound-expr.js';
 import type { ColumnBatch } from './column-batch.js';
 import type { EvalContext } from './eval-context.js';
 import { evaluate } from './evaluate-expr.js';

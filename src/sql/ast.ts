@@ -56,7 +56,8 @@ export type Expr =
   | ArrayLiteral
   | ScalarSubquery
   | Exists
-  | InSubquery;
+  | InSubquery
+  | GroupingSets;
 
 export interface Literal extends Node<'literal'> {
   readonly value:
@@ -127,6 +128,50 @@ export interface FunctionCall extends Node<'function'> {
   readonly distinct: boolean;
   /** Named arguments (`name => value`), for CALL and table functions. */
   readonly argNames: readonly (string | null)[];
+  /** `agg(x ORDER BY y)` inside the parentheses (array_agg, string_agg); empty when not written. */
+  readonly orderBy: readonly OrderItem[];
+  /** `agg(x) FILTER (WHERE cond)`. */
+  readonly filter: Expr | null;
+  /** `IGNORE NULLS` / `RESPECT NULLS` (lag, lead, first_value, last_value); null when not written. */
+  readonly nullTreatment: 'ignore' | 'respect' | null;
+  /** `OVER (...)` or `OVER name`; null for a plain call. */
+  readonly over: WindowSpec | null;
+}
+
+/**
+ * A window: `OVER (PARTITION BY ... ORDER BY ... frame)`, `OVER w`, or `OVER (w ORDER BY ...)`
+ * refining a named window of the SELECT's WINDOW clause.
+ */
+export interface WindowSpec extends Node<'window-spec'> {
+  /** The named window this one refines or is; null when written inline only. */
+  readonly base: string | null;
+  readonly partitionBy: readonly Expr[];
+  readonly orderBy: readonly OrderItem[];
+  readonly frame: WindowFrame | null;
+}
+
+export interface WindowFrame extends Node<'window-frame'> {
+  readonly unit: 'rows' | 'range' | 'groups';
+  readonly start: FrameBound;
+  /** `ROWS x` without BETWEEN ends at CURRENT ROW. */
+  readonly end: FrameBound;
+  readonly exclude: 'no-others' | 'current-row' | 'group' | 'ties';
+}
+
+export interface FrameBound {
+  readonly kind: 'unbounded-preceding' | 'preceding' | 'current-row' | 'following' | 'unbounded-following';
+  /** For `n PRECEDING` / `n FOLLOWING`. */
+  readonly offset: Expr | null;
+}
+
+/**
+ * `ROLLUP (a, (b, c))`, `CUBE (...)`, `GROUPING SETS ((a), (a, b), ())`, only as a
+ * GROUP BY element. For rollup and cube each entry of `sets` is one element (a
+ * parenthesized list is several columns); for grouping sets each entry is one set.
+ */
+export interface GroupingSets extends Node<'grouping-sets'> {
+  readonly type: 'rollup' | 'cube' | 'sets';
+  readonly sets: readonly (readonly Expr[])[];
 }
 
 /** `x::t`, `CAST(x AS t)`, `TRY_CAST(x AS t)`. */
@@ -258,6 +303,8 @@ export interface Select extends Node<'select'> {
   readonly where: Expr | null;
   readonly groupBy: readonly Expr[];
   readonly having: Expr | null;
+  /** `WINDOW w AS (...)`: named windows for `OVER w`. */
+  readonly windows: readonly { readonly name: string; readonly spec: WindowSpec }[];
 }
 
 export interface Values extends Node<'values'> {
@@ -387,6 +434,14 @@ export interface Explain extends Node<'explain'> {
 export interface UseStatement extends Node<'use'> {
   readonly name: QualifiedName;
 }
+
+/** The parts of a FunctionCall a plain `f(args)` leaves empty. */
+export const PLAIN_CALL = {
+  orderBy: [],
+  filter: null,
+  nullTreatment: null,
+  over: null,
+} as const satisfies Pick<FunctionCall, 'orderBy' | 'filter' | 'nullTreatment' | 'over'>;
 
 export type StatementKind = Statement['kind'];
 export type ExprKind = Expr['kind'];

@@ -1,4 +1,5 @@
 import type { Expr, FunctionCall, QualifiedName, Star } from './ast.js';
+import { PLAIN_CALL } from './ast.js';
 import { parseExpr } from './expr-parser.js';
 import { tryParenthesisedQuery } from './expr-predicates.js';
 import { parseFunctionArgs } from './function-args.js';
@@ -155,7 +156,7 @@ function call(
   argNames: readonly (string | null)[],
   distinct: boolean,
 ): FunctionCall {
-  return { kind: 'function', span: c.span(start), name, args, argNames, distinct };
+  return { kind: 'function', span: c.span(start), name, args, argNames, distinct, ...PLAIN_CALL };
 }
 
 /** `a`, `t.a`, `c.s.t.a`, `t.*`, `f(x)`, `s.f(x)`. Parts after a dot may be key words. */

@@ -1,4 +1,5 @@
 import type { Expr, FromItem, FunctionCall, JoinType, QualifiedName, TimeTravel } from './ast.js';
+import { PLAIN_CALL } from './ast.js';
 import { parseFunctionArgs } from './function-args.js';
 import { parseExpr } from './expr-parser.js';
 import { ownValue } from './own-value.js';
@@ -88,6 +89,7 @@ function parseTableFunction(c: TokenCursor, name: QualifiedName, start: number):
     args,
     argNames,
     distinct,
+    ...PLAIN_CALL,
   };
   const { name: alias, columns: columnAliases } = parseAlias(c);
   return { kind: 'table-function', span: c.span(start), call, alias, columnAliases };

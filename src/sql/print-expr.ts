@@ -103,6 +103,12 @@ const PRINTERS: { readonly [K in ExprKind]: Printer<K> } = {
   column: (e) => quoteName(e.name.parts),
   star: (e) => (e.qualifier === null ? '*' : `${quoteName(e.qualifier.parts)}.*`),
   param: (e) => `$${e.index}`,
+  'grouping-sets': (e) => {
+    const list = (xs: readonly Expr[]): string => `(${xs.map(printExpr).join(', ')})`;
+    if (e.type === 'sets') return `GROUPING SETS (${e.sets.map(list).join(', ')})`;
+    const items = e.sets.map((s) => (s.length === 1 ? printExpr(s[0]!) : list(s)));
+    return `${e.type === 'rollup' ? 'ROLLUP' : 'CUBE'} (${items.join(', ')})`;
+  },
   unary: (e) => {
     if (e.op === 'not') return `NOT ${operand(e.operand, Prec.not)}`;
     const text = operand(e.operand, Prec.unary);

@@ -33,7 +33,17 @@ export function parseSelect(c: TokenCursor): Select {
   const groupBy = c.acceptWords('group', 'by') ? parseGroupBy(c) : [];
   const having = c.acceptWords('having') ? parseExpr(c) : null;
   if (c.isWord('window')) throw notSupportedYet(c, 'WINDOW');
-  return { kind: 'select', span: c.span(start), distinct, items, from, where, groupBy, having };
+  return {
+    kind: 'select',
+    span: c.span(start),
+    distinct,
+    items,
+    from,
+    where,
+    groupBy,
+    having,
+    windows: [],
+  };
 }
 
 function endsSelectList(c: TokenCursor): boolean {
@@ -129,5 +139,6 @@ export function starFrom(starAt: number, span: Select['span'], item: FromItem): 
     where: null,
     groupBy: [],
     having: null,
+    windows: [],
   };
 }

@@ -1,4 +1,5 @@
 import type { Expr, FunctionCall } from './ast.js';
+import { PLAIN_CALL } from './ast.js';
 import { parseExpr } from './expr-parser.js';
 import { ownValue } from './own-value.js';
 import { Prec } from './precedence.js';
@@ -36,6 +37,7 @@ function fn(c: TokenCursor, t: Token, name: string, args: Expr[]): FunctionCall 
     args,
     argNames,
     distinct: false,
+    ...PLAIN_CALL,
   };
 }
 

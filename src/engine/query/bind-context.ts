@@ -2,7 +2,7 @@ import { LakeError } from '../../common/errors.js';
 import type { SqlType } from '../../common/sql-types.js';
 import { errorPosition } from '../../sql/position.js';
 import type { Expr, Span } from '../../sql/ast.js';
-import type { BoundExpr } from '../../exec/bound-expr.js';
+import type { BoundExpr } from '../../../planner/plan/bound-expr.js';
 
 /** One column visible to expressions: a table's column or a FROM function's output. */
 export interface ScopeColumn {

@@ -2,8 +2,8 @@ import { LakeError, unsupported } from '../../common/errors.js';
 import { formatType, Types, type SqlType } from '../../common/sql-types.js';
 import { SqlState } from '../../common/sqlstate.js';
 import type { Expr, ExprKind } from '../../sql/ast.js';
-import { constant, type BoundExpr } from '../../exec/bound-expr.js';
-import { commonType } from '../../exec/functions/type-coercion.js';
+import { constant, type BoundExpr } from '../../../planner/plan/bound-expr.js';
+import { commonType } from '../../common/type-coercion.js';
 import { positionOf, errorAt, type BindContext } from './bind-context.js';
 import { bindFunction } from './bind-function.js';
 import {
@@ -41,6 +41,7 @@ const notYet =
 
 const binders: { [K in ExprKind]: Binder<K> } = {
   literal: (e) => bindLiteral(e.value),
+  'grouping-sets': notYet('GROUPING SETS'),
   'typed-literal': (e, ctx) =>
     coerceTo(
       constant(Types.unknown, e.value),

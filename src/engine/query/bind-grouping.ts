@@ -7,7 +7,7 @@ import {
   isAggregateName,
   type AggregateSpec,
 } from '../../exec/aggregate-functions.js';
-import type { BoundExpr } from '../../exec/bound-expr.js';
+import type { BoundExpr } from '../../../planner/plan/bound-expr.js';
 import { errorAt, type BindContext } from './bind-context.js';
 import { bindExpr } from './bind-expr.js';
 import { resolveColumn } from './resolve-column.js';

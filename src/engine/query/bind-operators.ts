@@ -2,8 +2,8 @@ import { LakeError } from '../../common/errors.js';
 import { formatType, Types, type SqlType } from '../../common/sql-types.js';
 import { SqlState } from '../../common/sqlstate.js';
 import type { Between, Binary, Expr, InList, IsTest, Like, Unary } from '../../sql/ast.js';
-import { call, type BoundExpr } from '../../exec/bound-expr.js';
-import { commonType, isNumeric, isStringType } from '../../exec/functions/type-coercion.js';
+import { call, type BoundExpr } from '../../../planner/plan/bound-expr.js';
+import { commonType, isNumeric, isStringType } from '../../common/type-coercion.js';
 import { errorAt, type BindContext } from './bind-context.js';
 import { coerceImplicitly, coerceTo } from './coerce.js';
 

@@ -2,7 +2,7 @@ import { LakeError, unsupported } from '../../common/errors.js';
 import { Types, type SqlType } from '../../common/sql-types.js';
 import { SqlState } from '../../common/sqlstate.js';
 import type { Expr, FromItem, OrderItem, Query, Select } from '../../sql/ast.js';
-import type { BoundExpr } from '../../exec/bound-expr.js';
+import type { BoundExpr } from '../../../planner/plan/bound-expr.js';
 import type { ResultColumn } from '../query-engine.js';
 import { errorAt, positionOf, type BindContext, type ScopeColumn } from './bind-context.js';
 import { bindCondition, bindExpr } from './bind-expr.js';

@@ -1,7 +1,7 @@
 import { LakeError } from '../../common/errors.js';
 import { Types, type SqlType } from '../../common/sql-types.js';
 import { SqlState } from '../../common/sqlstate.js';
-import type { BoundExpr } from '../../exec/bound-expr.js';
+import type { BoundExpr } from '../../../planner/plan/bound-expr.js';
 import type { TableFunctionRef } from '../../sql/ast.js';
 import { errorAt, type BindContext, type ScopeColumn } from './bind-context.js';
 import { bindExpr } from './bind-expr.js';

@@ -1,9 +1,9 @@
 import { LakeError } from '../../common/errors.js';
 import { formatType, sameType, type SqlType } from '../../common/sql-types.js';
 import { SqlState } from '../../common/sqlstate.js';
-import { constant, type BoundExpr } from '../../exec/bound-expr.js';
+import { constant, type BoundExpr } from '../../../planner/plan/bound-expr.js';
 import { converter } from '../../exec/kernels/cast.js';
-import { canCoerceImplicitly } from '../../exec/functions/type-coercion.js';
+import { canCoerceImplicitly } from '../../common/type-coercion.js';
 import { errorAt, type BindContext } from './bind-context.js';
 
 /**

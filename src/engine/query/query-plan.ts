@@ -1,7 +1,7 @@
 import type { TableRef } from '../../../catalog/catalog.js';
 import type { SqlType } from '../../common/sql-types.js';
 import type { AggregateSpec } from '../../exec/aggregate-functions.js';
-import type { BoundExpr } from '../../exec/bound-expr.js';
+import type { BoundExpr } from '../../../planner/plan/bound-expr.js';
 import type { ResultColumn } from '../query-engine.js';
 import type { SystemRelation } from '../../../catalog/system/system-relation.js';
 

@@ -1,7 +1,7 @@
 import { LakeError } from '../../common/errors.js';
 import { SqlState } from '../../common/sqlstate.js';
 import type { ColumnRef } from '../../sql/ast.js';
-import type { BoundExpr } from '../../exec/bound-expr.js';
+import type { BoundExpr } from '../../../planner/plan/bound-expr.js';
 import { errorAt, type BindContext } from './bind-context.js';
 
 /**

@@ -4,7 +4,7 @@ import { readBatchColumn } from '../../exec/read-batch-column.js';
 import { planParquetScan } from '../../formats/parquet/plan-parquet-scan.js';
 import type { FileIO } from '../../storage/file-io.js';
 import type { ScanPool } from '../../../workers/scan-pool.js';
-import type { BoundExpr } from '../../exec/bound-expr.js';
+import type { BoundExpr } from '../../../planner/plan/bound-expr.js';
 import { SINGLE_ROW, takeRows, type ColumnBatch } from '../../exec/column-batch.js';
 import type { EvalContext } from '../../exec/eval-context.js';
 import { evaluate } from '../../exec/evaluate-expr.js';

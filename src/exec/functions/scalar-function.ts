@@ -1,6 +1,6 @@
 import type { SqlType } from '../../common/sql-types.js';
 import type { Kernel } from '../kernels/kernel.js';
-import { canCoerceImplicitly } from './type-coercion.js';
+import { canCoerceImplicitly } from '../../common/type-coercion.js';
 
 /** A resolved signature: the types to coerce the arguments to, and the result type. */
 export interface Signature {

@@ -1,20 +1,41 @@
-import type { SqlType } from '../common/sql-types.js';
-import type { SqlValue } from '../common/sql-value.js';
+import type { SqlType } from '../../src/common/sql-types.js';
+import type { SqlValue } from '../../src/common/sql-value.js';
+import type { LogicalPlan } from './logical-plan.js';
 
 /**
  * A typed, resolved expression: what the binder makes of an AST expression and
  * what evaluate-expr.ts runs over a batch. Plain immutable data (DESIGN.md §4.1):
  * functions are referenced by their kernel name, never by closure.
+ *
+ * Two ways to name a column, one per stage:
+ * - `ref`: in the logical plan, a column by its statement-unique id (ColumnId).
+ *   Rules move expressions between nodes without renumbering anything, and a
+ *   correlated subquery's outer reference is simply a `ref` its own inputs do
+ *   not produce.
+ * - `column`: at execution, a position in the operator's input batch. src/exec
+ *   rewrites `ref` to `column` when it lowers a plan (exec/lower-expr.ts).
  */
 export type BoundExpr =
   | BoundConst
+  | BoundRef
   | BoundColumn
   | BoundParam
   | BoundCall
   | BoundCast
   | BoundLogic
   | BoundCase
-  | BoundCoalesce;
+  | BoundCoalesce
+  | BoundSubquery;
+
+/** A statement-unique column id, handed out by the binder (planner/bind/column-ids.ts). */
+export type ColumnId = number;
+
+/** A column of the logical plan by id; never reaches an evaluator. */
+export interface BoundRef {
+  readonly kind: 'ref';
+  readonly type: SqlType;
+  readonly id: ColumnId;
+}
 
 export interface BoundConst {
   readonly kind: 'const';
@@ -72,6 +93,23 @@ export interface BoundCoalesce {
   readonly args: readonly BoundExpr[];
 }
 
+/**
+ * A subquery in an expression. `scalar` yields its single column's one value (NULL
+ * on no rows, 21000 on more than one); `exists` a boolean; `in` compares `operand`
+ * with the subquery's single column (`= ANY`), three-valued as PostgreSQL does.
+ * The optimizer decorrelates these into joins where it can
+ * (planner/optimize/decorrelate-subqueries.ts); what stays is run by the executor,
+ * once if uncorrelated, else per distinct outer value.
+ */
+export interface BoundSubquery {
+  readonly kind: 'subquery';
+  readonly type: SqlType;
+  readonly mode: 'scalar' | 'exists' | 'in';
+  readonly plan: LogicalPlan;
+  readonly operand: BoundExpr | null;
+  readonly negated: boolean;
+}
+
 export type BoundExprKind = BoundExpr['kind'];
 
 export const constant = (type: SqlType, value: SqlValue): BoundConst => ({
@@ -86,3 +124,5 @@ export const call = (fn: string, type: SqlType, args: readonly BoundExpr[]): Bou
   fn,
   args,
 });
+
+export const ref = (id: ColumnId, type: SqlType): BoundRef => ({ kind: 'ref', type, id });

@@ -1,4 +1,4 @@
-import { Types, type SqlType } from '../../common/sql-types.js';
+import { Types, type SqlType } from './sql-types.js';
 
 /**
  * PostgreSQL's implicit casts (pg_cast castcontext 'i') for the types the small
