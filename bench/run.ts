@@ -1,11 +1,22 @@
 /**
- * `npm run bench`: round trips per second of `SELECT 1` through pgbench over the simple,
- * extended and prepared protocol with 1 and 16 connections, and connection setup time
- * (pgbench -C), for a private PostgreSQL 15 and for lakegate on the same machine, printed with
- * lakegate/PostgreSQL ratios. A benchmark, not a test: it never fails on slow figures.
+ * `npm run bench [-- select1 | tpch]`: runs both parts unless one is named.
  *
- *   node dist/bench/run.js [--seconds 5] [--clients 1,16] [--modes simple,extended,prepared]
- *                          [--servers postgres,lakegate] [--in-process | --lakegate HOST:PORT]
+ * select1: round trips per second of `SELECT 1` through pgbench over the simple, extended and
+ * prepared protocol with 1 and 16 connections, and connection setup time (pgbench -C), for a
+ * private PostgreSQL 15 and for lakegate on the same machine, printed with lakegate/PostgreSQL
+ * ratios.
+ *
+ * tpch: the 22 TPC-H queries at scale 1 through lakegate (its own process) and DuckDB
+ * (in-process) on the same Parquet files, with lakegate/DuckDB ratios and lakegate's peak
+ * memory (bench/tpch/tpch-bench.ts).
+ *
+ * A benchmark, not a test: it never fails on slow figures.
+ *
+ *   node dist/bench/run.js [select1] [--seconds 5] [--clients 1,16]
+ *                          [--modes simple,extended,prepared] [--servers postgres,lakegate]
+ *                          [--in-process | --lakegate HOST:PORT]
+ *   node dist/bench/run.js tpch [--scale 1] [--threads N] [--runs 1] [--timeout 120]
+ *                          [--memory 8GB] [--queries q01,q06]
  */
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -18,12 +29,14 @@ import {
   startInProcessLakegate,
   type BenchServer,
 } from './bench-servers.js';
+import { runTpchBench } from './tpch/tpch-bench.js';
 import { runPgbench, type PgbenchResult, type QueryMode } from './pgbench.js';
 import { formatReport, type BenchRow } from './report.js';
 
 const script = fileURLToPath(new URL('../../bench/select1.sql', import.meta.url));
 
-const { values: options } = parseArgs({
+const { values: options, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     seconds: { type: 'string', default: '5' },
     clients: { type: 'string', default: '1,16' },
@@ -32,8 +45,19 @@ const { values: options } = parseArgs({
     'in-process': { type: 'boolean', default: false },
     lakegate: { type: 'string' },
     database: { type: 'string', default: 'local' },
+    scale: { type: 'string', default: '1' },
+    threads: { type: 'string', default: String(Math.max(1, Math.min(4, availableParallelism()))) },
+    runs: { type: 'string', default: '1' },
+    timeout: { type: 'string', default: '120' },
+    memory: { type: 'string', default: '8GB' },
+    queries: { type: 'string', default: '' },
   },
 });
+
+const PARTS = ['select1', 'tpch'];
+const parts = positionals.length === 0 ? PARTS : positionals;
+for (const part of parts)
+  if (!PARTS.includes(part)) throw new Error(`unknown bench "${part}" (${PARTS.join(', ')})`);
 
 const seconds = Number(options.seconds);
 const clientCounts = options.clients.split(',').map(Number);
@@ -72,7 +96,7 @@ async function measure(
   return { label, clients, unit: reconnect ? 'connect' : 'tps', results };
 }
 
-async function main(): Promise<void> {
+async function runSelect1(): Promise<void> {
   const servers = await startServers();
   try {
     const rows: BenchRow[] = [];
@@ -96,6 +120,19 @@ async function main(): Promise<void> {
   } finally {
     for (const server of servers) await server.close();
   }
+}
+
+async function main(): Promise<void> {
+  if (parts.includes('select1')) await runSelect1();
+  if (parts.includes('tpch'))
+    await runTpchBench({
+      scale: Number(options.scale),
+      threads: Number(options.threads),
+      runs: Number(options.runs),
+      timeoutMs: Number(options.timeout) * 1000,
+      memory: options.memory,
+      queries: options.queries.split(',').filter((q) => q !== ''),
+    });
 }
 
 await main();

@@ -30,6 +30,16 @@ export interface TableRef {
   readonly partitionKeys: readonly TableColumn[];
 }
 
+/**
+ * A Hive partition of a partitioned table, as the Hive Metastore and Glue keep them:
+ * one value per partition key, in key order, as text (null for Hive's default partition,
+ * `__HIVE_DEFAULT_PARTITION__`), and the directory holding its files.
+ */
+export interface TablePartition {
+  readonly values: readonly (string | null)[];
+  readonly location: string;
+}
+
 export interface Catalog {
   readonly name: string;
   listNamespaces(): Promise<string[]>;
@@ -48,4 +58,32 @@ export interface Catalog {
     newMetadataLocation: string,
     parameters?: Readonly<Record<string, string>>,
   ): Promise<TableRef>;
+
+  /**
+   * The registered partitions of a partitioned table, sorted by values; null when the
+   * catalog does not track partitions for this table (unpartitioned, or created before
+   * partitions were tracked): scans then list the whole location. Hive semantics: a
+   * tracked table's unregistered directories are invisible until MSCK REPAIR TABLE.
+   * Optional: a catalog without partition support omits these three.
+   */
+  listPartitions?(ident: TableIdent): Promise<TablePartition[] | null>;
+  /**
+   * Registers partitions (ALTER TABLE ADD PARTITION, MSCK REPAIR, INSERT into a new
+   * partition). One atomic change; an existing partition is 42P07 unless `ifNotExists`,
+   * which also keeps its location. Returns the partitions actually added.
+   */
+  addPartitions?(
+    ident: TableIdent,
+    partitions: readonly TablePartition[],
+    options?: { ifNotExists?: boolean },
+  ): Promise<TablePartition[]>;
+  /**
+   * Unregisters partitions by values (files stay: external tables). A missing one is
+   * 42704 unless `ifExists`. Returns the partitions actually dropped.
+   */
+  dropPartitions?(
+    ident: TableIdent,
+    values: readonly (readonly (string | null)[])[],
+    options?: { ifExists?: boolean },
+  ): Promise<TablePartition[]>;
 }

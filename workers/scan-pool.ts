@@ -12,10 +12,15 @@ import {
   type ScanRequest,
   type ScanResponse,
 } from './scan-protocol.js';
+import type { FragmentSpec } from './fragment-protocol.js';
 
 export interface ScanPool {
   /** Batches of every task, in task order; at most `size * 2` tasks are decoded ahead. */
-  scan(tasks: readonly ScanTask[], signal: AbortSignal): AsyncIterable<RecordBatch>;
+  scan(
+    tasks: readonly ScanTask[],
+    signal: AbortSignal,
+    fragment?: FragmentSpec,
+  ): AsyncIterable<RecordBatch>;
   /** Data files' footers, decoded in the workers (planning must not decode on the main thread). */
   readonly readFooters: FooterReader;
   close(): Promise<void>;
@@ -60,10 +65,14 @@ class PiscinaScanPool implements ScanPool {
       }),
     );
 
-  scan(tasks: readonly ScanTask[], signal: AbortSignal): AsyncIterable<RecordBatch> {
+  scan(
+    tasks: readonly ScanTask[],
+    signal: AbortSignal,
+    fragment?: FragmentSpec,
+  ): AsyncIterable<RecordBatch> {
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     const run = (task: ScanTask): Promise<Settled> =>
-      this.pool.run({ task, cancelFlag }).then(
+      this.pool.run(fragment ? { task, cancelFlag, fragment } : { task, cancelFlag }).then(
         (response) => ({ ok: true, response: response as ScanResponse }),
         (error: unknown) => ({ ok: false, error }),
       );

@@ -1,5 +1,6 @@
 import type { SerializedError } from '../src/common/errors.js';
 import type { ParquetFooter, ScanTask } from '../src/formats/scan-task.js';
+import type { FragmentSpec } from './fragment-protocol.js';
 
 /**
  * What crosses between the main thread and a scan worker (DESIGN.md §2, workers/):
@@ -16,6 +17,8 @@ export interface ScanRequest {
    * restart and races with its result.
    */
   readonly cancelFlag?: Int32Array;
+  /** Run this plan over the task's rows and return its output instead of the decoded columns. */
+  readonly fragment?: FragmentSpec;
 }
 
 export interface ScanFailure {

@@ -3,6 +3,7 @@ import { serializeError } from '../src/common/errors.js';
 import { fileIOForPath } from '../src/storage/file-io-for-path.js';
 import { ParquetSourceCache } from './parquet-source-cache.js';
 import { readScanTask } from './read-scan-task.js';
+import { runFragment } from './run-fragment.js';
 import type { FooterRequest, FooterResponse, ScanRequest, ScanResponse } from './scan-protocol.js';
 
 /**
@@ -18,7 +19,10 @@ export async function runScanTask(request: ScanRequest): Promise<ScanResponse> {
   }
   try {
     const io = fileIOForPath(request.task.file);
-    const bytes = await readScanTask(request.task, io, cache, request.batchSize);
+    const decoded = await readScanTask(request.task, io, cache, request.batchSize);
+    const bytes = request.fragment
+      ? await runFragment(decoded, request.fragment, request.cancelFlag)
+      : decoded;
     // Transfers the buffer to the main thread instead of copying it.
     return move(bytes) as Uint8Array;
   } catch (err) {
@@ -33,7 +37,8 @@ export async function runScanTask(request: ScanRequest): Promise<ScanResponse> {
 export async function readFooter(request: FooterRequest): Promise<FooterResponse> {
   try {
     const source = await cache.open(fileIOForPath(request.path), request.path, request.size);
-    return { rowGroups: source.metadata.rowGroups };
+    const { rowGroups, columns } = await source.footer();
+    return { rowGroups, columns };
   } catch (err) {
     return { error: serializeError(err) };
   }

@@ -1,9 +1,15 @@
 import { LakeError } from '../../src/common/errors.js';
 import { SqlState } from '../../src/common/sqlstate.js';
-import type { TableRef } from '../catalog.js';
+import type { TablePartition, TableRef } from '../catalog.js';
 
-/** A table as the local catalog stores it: a TableRef without its catalog name and ident. */
-export type StoredTable = Omit<TableRef, 'catalog' | 'ident'>;
+/**
+ * A table as the local catalog stores it: a TableRef without its catalog name and ident,
+ * plus the registered Hive partitions of a partitioned table (absent: not tracked, the
+ * whole location is scanned; see catalog/README.md).
+ */
+export type StoredTable = Omit<TableRef, 'catalog' | 'ident'> & {
+  readonly partitions?: readonly TablePartition[];
+};
 
 /**
  * The whole catalog: namespaces → tables, plus a version bumped by every write.
@@ -89,12 +95,17 @@ function hasString(o: Obj, key: string): boolean {
 
 function isTable(t: Obj): boolean {
   const column = (c: Obj): boolean => hasString(c, 'name') && hasString(c, 'type');
+  const partition = (p: Obj): boolean =>
+    hasString(p, 'location') &&
+    Array.isArray(p.values) &&
+    (p.values as unknown[]).every((v) => v === null || typeof v === 'string');
   return (
     hasString(t, 'name') &&
     hasString(t, 'location') &&
     hasString(t, 'format') &&
     isArrayOf(t.columns, column) &&
-    isArrayOf(t.partitionKeys, column)
+    isArrayOf(t.partitionKeys, column) &&
+    (t.partitions === undefined || isArrayOf(t.partitions, partition))
   );
 }
 

@@ -1,6 +1,6 @@
 import { join, resolve, sep } from 'node:path';
 import type { FileIO } from '../../src/storage/file-io.js';
-import type { Catalog, TableIdent, TableRef } from '../catalog.js';
+import type { Catalog, TableIdent, TablePartition, TableRef } from '../catalog.js';
 import {
   checkName,
   commitConflict,
@@ -10,6 +10,7 @@ import {
   undefinedSchema,
   undefinedTable,
 } from '../catalog-errors.js';
+import { addedPartitions, droppedPartitions } from './partition-state.js';
 import {
   type CatalogState,
   EMPTY_CATALOG_STATE,
@@ -114,6 +115,8 @@ export class LocalCatalog implements Catalog {
       parameters: { ...def.parameters },
       columns: def.columns.map((c) => ({ name: c.name, type: c.type })),
       partitionKeys: def.partitionKeys.map((c) => ({ name: c.name, type: c.type })),
+      // Partitioned tables track their partitions from the start (Hive semantics).
+      ...(def.partitionKeys.length > 0 ? { partitions: [] } : {}),
     };
     await this.update((state) => {
       const tables = state.namespaces.get(ident.namespace);
@@ -161,11 +164,57 @@ export class LocalCatalog implements Catalog {
     return this.toRef(ident, committed as StoredTable);
   }
 
+  async listPartitions(ident: TableIdent): Promise<TablePartition[] | null> {
+    const table = (await this.read()).namespaces.get(ident.namespace)?.get(ident.name);
+    if (table === undefined) throw undefinedTable(ident);
+    return table.partitions === undefined ? null : [...table.partitions];
+  }
+
+  async addPartitions(
+    ident: TableIdent,
+    partitions: readonly TablePartition[],
+    options: { ifNotExists?: boolean } = {},
+  ): Promise<TablePartition[]> {
+    let added: TablePartition[] = [];
+    await this.updateTable(ident, (table) => {
+      const result = addedPartitions(ident, table, partitions, options.ifNotExists === true);
+      added = result.added;
+      return result.table;
+    });
+    return added;
+  }
+
+  async dropPartitions(
+    ident: TableIdent,
+    values: readonly (readonly (string | null)[])[],
+    options: { ifExists?: boolean } = {},
+  ): Promise<TablePartition[]> {
+    let dropped: TablePartition[] = [];
+    await this.updateTable(ident, (table) => {
+      const result = droppedPartitions(ident, table, values, options.ifExists === true);
+      dropped = result.dropped;
+      return result.table;
+    });
+    return dropped;
+  }
+
+  /** Read-modify-write of one table's entry; `change` returns the same entry for no change. */
+  private updateTable(ident: TableIdent, change: (t: StoredTable) => StoredTable): Promise<void> {
+    return this.update((state) => {
+      const current = state.namespaces.get(ident.namespace)?.get(ident.name);
+      if (current === undefined) throw undefinedTable(ident);
+      const next = change(current);
+      return next === current ? state : withTable(state, ident.namespace, ident.name, next);
+    });
+  }
+
   private toRef(ident: TableIdent, table: StoredTable): TableRef {
+    // Partitions stay out of TableRef: they can be many, and only scans of the table need them.
+    const { partitions: _partitions, ...rest } = table;
     return {
       ident: { namespace: ident.namespace, name: ident.name },
       catalog: this.name,
-      ...table,
+      ...rest,
     };
   }
 

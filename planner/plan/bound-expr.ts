@@ -108,6 +108,12 @@ export interface BoundSubquery {
   readonly plan: LogicalPlan;
   readonly operand: BoundExpr | null;
   readonly negated: boolean;
+  /**
+   * Set by exec lowering (src/exec/lower-expr.ts): the subquery's outer references
+   * that the enclosing operator's input holds, with their positions there. The
+   * evaluator binds them per outer row.
+   */
+  readonly outerColumns?: readonly { readonly id: ColumnId; readonly index: number }[];
 }
 
 export type BoundExprKind = BoundExpr['kind'];
@@ -126,3 +132,10 @@ export const call = (fn: string, type: SqlType, args: readonly BoundExpr[]): Bou
 });
 
 export const ref = (id: ColumnId, type: SqlType): BoundRef => ({ kind: 'ref', type, id });
+
+/** The conjunction of `conjuncts` (a single one as itself; none is TRUE). */
+export function and(conjuncts: readonly BoundExpr[]): BoundExpr {
+  if (conjuncts.length === 1) return conjuncts[0]!;
+  if (conjuncts.length === 0) return constant({ kind: 'bool' }, true);
+  return { kind: 'and', type: { kind: 'bool' }, args: conjuncts };
+}

@@ -19,7 +19,7 @@ import type {
   SessionStartup,
   TransactionStatus,
 } from './query-engine.js';
-import type { TableLookup } from './query/table-resolver.js';
+import type { TableLookup } from '../../planner/bind/collect-tables.js';
 import type {
   EngineParsed,
   EnginePrepared,

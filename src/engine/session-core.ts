@@ -6,8 +6,8 @@ import type { EvalContext } from '../exec/eval-context.js';
 import type { Cursors } from './cursors.js';
 import type { LocalQueryEngineOptions } from './engine-resources.js';
 import type { CopyOutOptions, Notice, ResultColumn, SessionStartup } from './query-engine.js';
-import type { QueryPlan } from './query/query-plan.js';
-import type { TableLookup } from './query/table-resolver.js';
+import type { LogicalPlan } from '../../planner/plan/logical-plan.js';
+import type { TableLookup } from '../../planner/bind/collect-tables.js';
 import type { SessionSettings } from './settings/session-settings.js';
 import type { StatementRun } from './statement-run.js';
 import type { TransactionBlock } from './transaction-block.js';
@@ -37,11 +37,20 @@ export interface EngineParsed {
   readonly fullText: string;
 }
 
+/** A SELECT bound and optimized, with the columns its rows go out as. */
+export interface PreparedQuery {
+  /** The optimized plan that runs. */
+  readonly plan: LogicalPlan;
+  /** The plan as bound, before the optimizer (EXPLAIN VERBOSE shows both). */
+  readonly logical: LogicalPlan;
+  readonly columns: readonly ResultColumn[];
+}
+
 /** What a handler's prepare returns. */
 export interface Bound {
   readonly columns: readonly ResultColumn[] | null;
-  /** The bound SELECT of a query, DECLARE, COPY or EXPLAIN. */
-  readonly plan?: QueryPlan;
+  /** The planned SELECT of a query, DECLARE, COPY or EXPLAIN. */
+  readonly query?: PreparedQuery;
   /** Rows go out in binary even over the simple protocol (FETCH from a BINARY cursor). */
   readonly binaryResults?: boolean;
 }

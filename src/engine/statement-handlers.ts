@@ -12,6 +12,7 @@ import {
   showStatement,
   useStatement,
 } from './statements/settings-statements.js';
+import { notYetStatement } from './statements/not-yet-statement.js';
 import { transactionStatement } from './statements/transaction-statement.js';
 
 /** Every statement kind's handler (DESIGN.md §4.3: a new kind fails to compile until handled). */
@@ -31,4 +32,27 @@ export const statementHandlers: {
   'copy-to': copyStatement,
   explain: explainStatement,
   use: useStatement,
+  insert: notYetStatement,
+  update: notYetStatement,
+  delete: notYetStatement,
+  merge: notYetStatement,
+  call: notYetStatement,
+  'create-table': notYetStatement,
+  'drop-table': notYetStatement,
+  'create-database': notYetStatement,
+  'drop-database': notYetStatement,
+  'alter-table': notYetStatement,
+  describe: notYetStatement,
+  'show-catalogs': notYetStatement,
+  'show-databases': notYetStatement,
+  'show-tables': notYetStatement,
+  'show-create-table': notYetStatement,
+  'show-columns': notYetStatement,
+  'show-partitions': notYetStatement,
+  'show-tblproperties': notYetStatement,
+  'msck-repair': notYetStatement,
+  'restore-table': notYetStatement,
+  vacuum: notYetStatement,
+  optimize: notYetStatement,
+  truncate: notYetStatement,
 };

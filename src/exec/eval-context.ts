@@ -1,4 +1,7 @@
+import type { ColumnId } from '../../planner/plan/bound-expr.js';
+import type { LogicalPlan } from '../../planner/plan/logical-plan.js';
 import type { SqlValue } from '../common/sql-value.js';
+import type { ColumnBatch } from './column-batch.js';
 
 /**
  * What expression evaluation needs from the running statement: parameters, the
@@ -15,6 +18,13 @@ export interface EvalContext {
   /** Throws 57014 when the statement was canceled or timed out. */
   checkCanceled(): void;
   readonly signal: AbortSignal;
+  /**
+   * A correlated subquery's outer values, by column id: what a `ref` that is not among
+   * an operator's inputs reads (lower-expr.ts leaves such refs in place).
+   */
+  readonly outer?: ReadonlyMap<ColumnId, SqlValue>;
+  /** Runs a subquery's plan to completion under `ctx` (set by the runtime that owns this context). */
+  readonly runSubquery?: (plan: LogicalPlan, ctx: EvalContext) => Promise<ColumnBatch[]>;
 }
 
 /** Session facts and actions the session functions (current_user, set_config, ...) reach. */

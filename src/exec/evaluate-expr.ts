@@ -4,6 +4,8 @@ import { castColumn } from './kernels/cast.js';
 import { takeRows, type ColumnBatch } from './column-batch.js';
 import type { EvalContext } from './eval-context.js';
 import { kernelOf } from './functions/function-registry.js';
+import { evaluateSubquery } from './evaluate-subquery.js';
+import { assert } from '../common/assert.js';
 
 type Column = SqlValue[];
 type Of<K extends BoundExprKind> = BoundExpr & { readonly kind: K };
@@ -26,8 +28,13 @@ export function evaluate(e: BoundExpr, batch: ColumnBatch, ctx: EvalContext): Pr
 const evaluators: { [K in BoundExprKind]: Evaluator<K> } = {
   const: (e, b) => Promise.resolve(new Array<SqlValue>(b.rowCount).fill(e.value)),
   column: (e, b) => Promise.resolve([...(b.columns[e.index] ?? [])]),
-  ref: (e) => Promise.reject(new Error(`column ref #${e.id} was not lowered to a position`)),
-  subquery: () => Promise.reject(new Error('subqueries are evaluated by the operator that owns them')),
+  // A ref left after lowering is a correlated subquery's outer column (lower-expr.ts).
+  ref: (e, b, ctx) => {
+    assert(ctx.outer?.has(e.id) === true, `column #${e.id} is neither an input nor an outer value`);
+    return Promise.resolve(new Array<SqlValue>(b.rowCount).fill(ctx.outer.get(e.id) ?? null));
+  },
+  subquery: async (e, b, ctx) =>
+    evaluateSubquery(e, b, e.operand ? await evaluate(e.operand, b, ctx) : null, ctx),
   param: (e, b, ctx) =>
     Promise.resolve(new Array<SqlValue>(b.rowCount).fill(ctx.params[e.index] ?? null)),
   call: async (e, b, ctx) => {
@@ -77,7 +84,7 @@ async function logic(
   let open = [...Array(b.rowCount).keys()];
   for (const arg of args) {
     if (open.length === 0) break;
-    const values = await evaluate(arg, takeRows(b, open), ctx);
+    const values = await evaluate(arg, open.length === b.rowCount ? b : takeRows(b, open), ctx);
     const still: number[] = [];
     open.forEach((row, i) => {
       const v = values[i] ?? null;
@@ -97,7 +104,7 @@ async function evaluateCase(e: Of<'case'>, b: ColumnBatch, ctx: EvalContext): Pr
   let open = [...Array(b.rowCount).keys()];
   for (const { when, then } of e.whens) {
     if (open.length === 0) break;
-    const conds = await evaluate(when, takeRows(b, open), ctx);
+    const conds = await evaluate(when, open.length === b.rowCount ? b : takeRows(b, open), ctx);
     const hit = open.filter((_, i) => conds[i] === true);
     open = open.filter((_, i) => conds[i] !== true);
     await scatter(then, hit, b, ctx, out);
@@ -114,6 +121,6 @@ async function scatter(
   out: Column,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const values = await evaluate(e, takeRows(b, rows), ctx);
+  const values = await evaluate(e, rows.length === b.rowCount ? b : takeRows(b, rows), ctx);
   rows.forEach((row, i) => (out[row] = values[i] ?? null));
 }

@@ -1,4 +1,4 @@
-import { assert } from '../common/assert.js';
+import { freeRefs } from '../../planner/plan/plan-visit.js';
 import type { BoundExpr, ColumnId } from '../../planner/plan/bound-expr.js';
 import type { PlanColumn } from '../../planner/plan/logical-plan.js';
 
@@ -8,8 +8,8 @@ import type { PlanColumn } from '../../planner/plan/logical-plan.js';
  * in batch order (for a join: the left's, then the right's).
  *
  * A subquery's plan keeps its refs: those to its own inputs are lowered when the
- * subquery's operators are built, and those to `inputs` (correlation) are bound
- * per outer row by the subquery evaluator.
+ * subquery's operators are built, and those to `inputs` (correlation) are listed in
+ * `outerColumns` and bound per outer row by the subquery evaluator.
  */
 export function lowerExpr(e: BoundExpr, inputs: readonly PlanColumn[]): BoundExpr {
   return lowerWith(e, positionsOf(inputs));
@@ -28,9 +28,10 @@ function lowerWith(e: BoundExpr, positions: ReadonlyMap<ColumnId, number>): Boun
   const go = (x: BoundExpr): BoundExpr => lowerWith(x, positions);
   switch (e.kind) {
     case 'ref': {
+      // Not an input: an outer column of the subquery this operator runs in, which
+      // the evaluator reads from ctx.outer.
       const index = positions.get(e.id);
-      assert(index !== undefined, `column #${e.id} is not among the operator's inputs`);
-      return { kind: 'column', type: e.type, index };
+      return index === undefined ? e : { kind: 'column', type: e.type, index };
     }
     case 'const':
     case 'column':
@@ -50,7 +51,12 @@ function lowerWith(e: BoundExpr, positions: ReadonlyMap<ColumnId, number>): Boun
         whens: e.whens.map((w) => ({ when: go(w.when), then: go(w.then) })),
         otherwise: go(e.otherwise),
       };
-    case 'subquery':
-      return { ...e, operand: e.operand && go(e.operand) };
+    case 'subquery': {
+      const outerColumns = [...freeRefs(e.plan)].flatMap((id) => {
+        const index = positions.get(id);
+        return index === undefined ? [] : [{ id, index }];
+      });
+      return { ...e, operand: e.operand && go(e.operand), outerColumns };
+    }
   }
 }

@@ -1,3 +1,5 @@
+import type { ParquetFooterDetails } from '../storage/parquet-footer.js';
+
 /**
  * What a format plans and the one executor reads (DESIGN.md §3, "Formats plan; one
  * executor reads"). Plain data: it crosses to worker threads by structured clone.
@@ -17,10 +19,17 @@ export interface ScanTask {
   readonly partitionValues: Readonly<Record<string, string | null>>;
 }
 
-/** What planning needs of a Parquet footer: row counts and sizes per row group. */
-export interface ParquetFooter {
-  readonly rowGroups: readonly { readonly numRows: number; readonly compressedSize: number }[];
-}
+/**
+ * What planning needs of a Parquet footer: per row group its row count, compressed size
+ * and column statistics (for pruning and footer-only aggregates); the columns with their
+ * Hive types (for schema inference). Decoded in src/storage/parquet-footer.ts.
+ */
+export type ParquetFooter = Pick<ParquetFooterDetails, 'rowGroups' | 'columns'>;
+export type {
+  ParquetColumnInfo,
+  ParquetColumnStatistics,
+  ParquetRowGroupStatistics,
+} from '../storage/parquet-footer.js';
 
 /**
  * Reads the footers of data files, in order. Footers are Parquet too: the engine passes

@@ -6,12 +6,42 @@
  * Spans are 0-based [start, end) offsets into the text given to `parse`; a
  * PostgreSQL error position is `span.start + 1`.
  */
+import type {
+  AlterTable,
+  CreateDatabase,
+  CreateTable,
+  DropDatabase,
+  DropTable,
+} from './ast-ddl.js';
+import type {
+  CallStatement,
+  DeleteStatement,
+  InsertStatement,
+  MergeStatement,
+  UpdateStatement,
+} from './ast-dml.js';
+import type {
+  Describe,
+  MsckRepair,
+  Optimize,
+  RestoreTable,
+  ShowCatalogs,
+  ShowColumns,
+  ShowCreateTable,
+  ShowDatabases,
+  ShowPartitions,
+  ShowTables,
+  ShowTblProperties,
+  TruncateTable,
+  Vacuum,
+} from './ast-meta.js';
+
 export interface Span {
   readonly start: number;
   readonly end: number;
 }
 
-interface Node<K extends string> {
+export interface Node<K extends string> {
   readonly kind: K;
   readonly span: Span;
 }
@@ -159,7 +189,8 @@ export interface WindowFrame extends Node<'window-frame'> {
 }
 
 export interface FrameBound {
-  readonly kind: 'unbounded-preceding' | 'preceding' | 'current-row' | 'following' | 'unbounded-following';
+  readonly kind:
+    'unbounded-preceding' | 'preceding' | 'current-row' | 'following' | 'unbounded-following';
   /** For `n PRECEDING` / `n FOLLOWING`. */
   readonly offset: Expr | null;
 }
@@ -339,6 +370,10 @@ export interface Query extends Node<'query'> {
 
 // ---------------------------------------------------------------- statements
 
+export type * from './ast-ddl.js';
+export type * from './ast-dml.js';
+export type * from './ast-meta.js';
+
 export type Statement =
   | Query
   | SetStatement
@@ -352,7 +387,34 @@ export type Statement =
   | CloseCursor
   | CopyTo
   | Explain
-  | UseStatement;
+  | UseStatement
+  | LakeStatement;
+
+/** The lake statements of issue 3 §1 (ast-dml.ts, ast-ddl.ts, ast-meta.ts). */
+export type LakeStatement =
+  | InsertStatement
+  | UpdateStatement
+  | DeleteStatement
+  | MergeStatement
+  | CallStatement
+  | CreateTable
+  | DropTable
+  | CreateDatabase
+  | DropDatabase
+  | AlterTable
+  | Describe
+  | ShowCatalogs
+  | ShowDatabases
+  | ShowTables
+  | ShowCreateTable
+  | ShowColumns
+  | ShowPartitions
+  | ShowTblProperties
+  | MsckRepair
+  | RestoreTable
+  | Vacuum
+  | Optimize
+  | TruncateTable;
 
 /** `SET [SESSION|LOCAL] name {TO|=} value [, ...] | DEFAULT`, `SET TIME ZONE ...`. */
 export interface SetStatement extends Node<'set'> {

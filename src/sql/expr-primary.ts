@@ -2,7 +2,8 @@ import type { Expr, FunctionCall, QualifiedName, Star } from './ast.js';
 import { PLAIN_CALL } from './ast.js';
 import { parseExpr } from './expr-parser.js';
 import { tryParenthesisedQuery } from './expr-predicates.js';
-import { parseFunctionArgs } from './function-args.js';
+import type { FunctionArgs } from './function-args.js';
+import { parseCallSuffix, parseFunctionArgs } from './function-args.js';
 import { TYPE_FUNC_KEYWORDS, VALUE_FUNCTIONS, isNameWord } from './keywords.js';
 import { ownValue } from './own-value.js';
 import { parseQuery } from './query-parser.js';
@@ -143,20 +144,28 @@ function parseArrayElements(c: TokenCursor, t: Token): Expr {
 function parseValueFunction(c: TokenCursor, t: Token): Expr {
   c.next();
   const name: QualifiedName = { kind: 'name', span: c.span(t.start), parts: [t.value] };
-  if (!c.isPunct('(')) return call(c, t.start, name, [], [], false);
-  const args = parseFunctionArgs(c);
-  return call(c, t.start, name, args.args, args.argNames, args.distinct);
+  if (!c.isPunct('('))
+    return { ...PLAIN_CALL, ...NO_ARGS, kind: 'function', span: name.span, name };
+  return call(c, t.start, name, parseFunctionArgs(c));
 }
 
-function call(
-  c: TokenCursor,
-  start: number,
-  name: QualifiedName,
-  args: readonly Expr[],
-  argNames: readonly (string | null)[],
-  distinct: boolean,
-): FunctionCall {
-  return { kind: 'function', span: c.span(start), name, args, argNames, distinct, ...PLAIN_CALL };
+const NO_ARGS = { args: [], argNames: [], distinct: false } as const;
+
+/** A call after its arguments: FILTER, null treatment and OVER may follow (docs §4.2.7, §4.2.8). */
+function call(c: TokenCursor, start: number, name: QualifiedName, a: FunctionArgs): FunctionCall {
+  const suffix = parseCallSuffix(c);
+  return {
+    kind: 'function',
+    span: c.span(start),
+    name,
+    args: a.args,
+    argNames: a.argNames,
+    distinct: a.distinct,
+    orderBy: a.orderBy,
+    filter: suffix.filter,
+    nullTreatment: a.nullTreatment ?? suffix.nullTreatment,
+    over: suffix.over,
+  };
 }
 
 /** `a`, `t.a`, `c.s.t.a`, `t.*`, `f(x)`, `s.f(x)`. Parts after a dot may be key words. */
@@ -175,6 +184,5 @@ function parseNameOrCall(c: TokenCursor, t: Token): Expr {
   }
   const name: QualifiedName = { kind: 'name', span: c.span(t.start), parts };
   if (!c.isPunct('(')) return { kind: 'column', span: name.span, name };
-  const args = parseFunctionArgs(c);
-  return call(c, t.start, name, args.args, args.argNames, args.distinct);
+  return call(c, t.start, name, parseFunctionArgs(c));
 }

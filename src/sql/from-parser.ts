@@ -58,7 +58,7 @@ export function parseNameList(c: TokenCursor): string[] {
   return names;
 }
 
-function parseTablePrimary(c: TokenCursor): FromItem {
+export function parseTablePrimary(c: TokenCursor): FromItem {
   const start = c.peek.start;
   if (c.isWord('lateral')) throw notSupportedYet(c, 'LATERAL');
   if (c.isPunct('(')) return parseParenthesisedFrom(c);
@@ -80,16 +80,17 @@ function parseTablePrimary(c: TokenCursor): FromItem {
 
 /** `f(args) [AS] alias [(cols)]`: a set-returning function as a FROM item (docs §7.2.1.4). */
 function parseTableFunction(c: TokenCursor, name: QualifiedName, start: number): FromItem {
-  const { args, argNames, distinct } = parseFunctionArgs(c);
+  const { args, argNames, distinct, orderBy } = parseFunctionArgs(c);
   if (distinct) throw c.error();
   const call: FunctionCall = {
+    ...PLAIN_CALL,
     kind: 'function',
     span: c.span(start),
     name,
     args,
     argNames,
     distinct,
-    ...PLAIN_CALL,
+    orderBy,
   };
   const { name: alias, columns: columnAliases } = parseAlias(c);
   return { kind: 'table-function', span: c.span(start), call, alias, columnAliases };

@@ -1,17 +1,23 @@
-import type { Expr } from './ast.js';
+import type { Expr, FunctionCall, OrderItem, WindowSpec } from './ast.js';
 import { parseExpr } from './expr-parser.js';
+import { parseOrderBy } from './query-parser.js';
 import type { TokenCursor } from './token-cursor.js';
 import { notSupportedYet } from './unsupported-syntax.js';
+import { parseOver } from './window-parser.js';
 
 export interface FunctionArgs {
   readonly args: readonly Expr[];
   readonly argNames: readonly (string | null)[];
   readonly distinct: boolean;
+  /** `array_agg(x ORDER BY y)`. */
+  readonly orderBy: readonly OrderItem[];
+  /** `last_value(x IGNORE NULLS)` (Spark) inside the parentheses. */
+  readonly nullTreatment: FunctionCall['nullTreatment'];
 }
 
 /**
- * `( [DISTINCT | ALL] arg [, ...] )`, `(*)` and named arguments `name => value`
- * (docs §4.2.6, §4.3.2). Aggregate ORDER BY, FILTER and OVER are not supported yet.
+ * `( [DISTINCT | ALL] arg [, ...] [ORDER BY ...] [IGNORE | RESPECT NULLS] )`, `(*)` and
+ * named arguments `name => value` (docs §4.2.6, §4.2.7, §4.3.2; Spark's null treatment).
  */
 export function parseFunctionArgs(c: TokenCursor): FunctionArgs {
   c.expectPunct('(');
@@ -19,7 +25,7 @@ export function parseFunctionArgs(c: TokenCursor): FunctionArgs {
     const t = c.next();
     c.next();
     const star: Expr = { kind: 'star', span: { start: t.start, end: t.end }, qualifier: null };
-    return checkTrailing(c, { args: [star], argNames: [null], distinct: false });
+    return { args: [star], argNames: [null], distinct: false, orderBy: [], nullTreatment: null };
   }
   const distinct = c.acceptWords('distinct');
   if (!distinct) c.acceptWords('all');
@@ -34,14 +40,42 @@ export function parseFunctionArgs(c: TokenCursor): FunctionArgs {
       args.push(parseExpr(c));
     } while (c.acceptPunct(','));
   }
-  if (c.isWord('order')) throw notSupportedYet(c, 'ORDER BY inside an aggregate call');
+  const orderBy = c.acceptWords('order', 'by') ? parseOrderBy(c) : [];
+  const nullTreatment = parseNullTreatment(c);
   c.expectPunct(')');
-  return checkTrailing(c, { args, argNames, distinct });
+  return { args, argNames, distinct, orderBy, nullTreatment };
 }
 
-function checkTrailing(c: TokenCursor, args: FunctionArgs): FunctionArgs {
-  if (c.isWord('over')) throw notSupportedYet(c, 'window function (OVER)');
-  if (c.isWord('filter') && c.isPunct('(', 1)) throw notSupportedYet(c, 'FILTER');
+/** `IGNORE NULLS` / `RESPECT NULLS`, or null when not written. */
+export function parseNullTreatment(c: TokenCursor): FunctionCall['nullTreatment'] {
+  if (c.acceptWords('ignore', 'nulls')) return 'ignore';
+  if (c.acceptWords('respect', 'nulls')) return 'respect';
+  return null;
+}
+
+export interface CallSuffix {
+  readonly filter: Expr | null;
+  readonly nullTreatment: FunctionCall['nullTreatment'];
+  readonly over: WindowSpec | null;
+}
+
+/**
+ * What may follow a call's parentheses: `FILTER (WHERE ...)`, `IGNORE | RESPECT NULLS`
+ * (Trino, Spark: `lag(x) IGNORE NULLS OVER (...)`), `OVER ...` (docs §4.2.7, §4.2.8).
+ */
+export function parseCallSuffix(c: TokenCursor): CallSuffix {
   if (c.isWord('within') && c.isWord('group', 1)) throw notSupportedYet(c, 'WITHIN GROUP');
-  return args;
+  let filter: Expr | null = null;
+  let nullTreatment = parseNullTreatment(c);
+  if (c.isWord('filter') && c.isPunct('(', 1)) {
+    c.next();
+    c.next();
+    c.expectWords('where');
+    filter = parseExpr(c);
+    c.expectPunct(')');
+  }
+  nullTreatment ??= parseNullTreatment(c);
+  const isOver = c.isWord('over') && (c.isPunct('(', 1) || c.isIdent(1));
+  const over = isOver ? (c.next(), parseOver(c)) : null;
+  return { filter, nullTreatment, over };
 }

@@ -41,25 +41,66 @@ describe('parse errors', () => {
   });
 
   it('reports recognised but unsupported statements and syntax as 0A000', () => {
-    assertError('INSERT INTO t VALUES (1)', '0A000', 'INSERT is not supported yet', 1);
+    assertError('GRANT SELECT ON t TO u', '0A000', 'GRANT is not supported yet', 1);
+    assertError('SELECT 1;\n  lock table t', '0A000', 'LOCK is not supported yet', 13);
+    assertError('CREATE VIEW v AS SELECT 1', '0A000', 'CREATE VIEW is not supported yet', 8);
+    assertError('DROP FUNCTION f', '0A000', 'DROP FUNCTION is not supported yet', 6);
+    assertError('ALTER VIEW v RENAME TO w', '0A000', 'ALTER VIEW is not supported yet', 7);
+    assertError('EXPLAIN PREPARE p AS SELECT 1', '0A000', 'PREPARE is not supported yet', 9);
     assertError(
-      'SELECT 1;\n  merge into t using s on true',
+      'INSERT INTO t VALUES (1) RETURNING *',
       '0A000',
-      'MERGE is not supported yet',
-      13,
+      'RETURNING is not supported yet',
+      26,
     );
-    assertError("CALL cat.system.expire_snapshots('t')", '0A000', 'CALL is not supported yet', 1);
-    assertError('CREATE TABLE t (a int)', '0A000', 'CREATE is not supported yet', 1);
-    assertError('EXPLAIN DELETE FROM t', '0A000', 'DELETE is not supported yet', 9);
     assertError(
-      'SELECT count(*) OVER () FROM t',
+      'SELECT array_agg(x) WITHIN GROUP (ORDER BY x) FROM t',
       '0A000',
-      'window function (OVER) is not supported yet',
-      17,
+      'WITHIN GROUP is not supported yet',
+      21,
     );
+    assertError('VACUUM FULL', '0A000', 'VACUUM is not supported yet', 8);
     assertError('COPY t FROM STDIN', '0A000', 'COPY FROM is not supported yet', 8);
     assertError('FETCH BACKWARD 1 FROM c', '0A000', 'FETCH BACKWARD is not supported yet', 7);
     assertError('SELECT a @> b', '0A000', 'operator @> is not supported yet', 10);
+  });
+
+  it('reports syntax errors in lake statements at the offending token', () => {
+    // Positions follow PostgreSQL's rule: the first token that cannot continue the statement.
+    assertError('merge into t using s on true', '42601', 'syntax error at end of input', 29);
+    assertError(
+      'MERGE INTO t USING s ON a WHEN MATCHED THEN INSERT *',
+      '42601',
+      'syntax error at or near "INSERT"',
+      45,
+    );
+    assertError('ALTER TABLE t FROB x', '42601', 'syntax error at or near "FROB"', 15);
+    assertError('CREATE TABLE t (a int,)', '42601', 'syntax error at or near ")"', 23);
+    assertError('CREATE TABLE t (a) USING iceberg', '42601', 'syntax error at or near ")"', 18);
+    assertError(
+      "CREATE TABLE t LOCATION 'a' LOCATION 'b'",
+      '42601',
+      'syntax error at or near "LOCATION"',
+      29,
+    );
+    assertError('CALL p(1', '42601', 'syntax error at end of input', 9);
+    assertError(
+      'SELECT sum(x) OVER (ROWS BETWEEN 1 PRECEDING) FROM t',
+      '42601',
+      'syntax error at or near ")"',
+      45,
+    );
+    assertError(
+      'SELECT count(*) FILTER (a > 1) FROM t',
+      '42601',
+      'syntax error at or near "a"',
+      25,
+    );
+    assertError('SHOW TABLES IN', '42601', 'syntax error at end of input', 15);
+    assertError('DESCRIBE', '42601', 'syntax error at end of input', 9);
+    assertError('RESTORE TABLE t TO 3', '42601', 'syntax error at or near "3"', 20);
+    assertError('INSERT t VALUES (1)', '42601', 'syntax error at or near "t"', 8);
+    assertError('UPDATE t SET a = 1 WHERE', '42601', 'syntax error at end of input', 25);
   });
 
   it('rejects unknown EXPLAIN options', () => {

@@ -1,8 +1,9 @@
 import type { Expr, ExprKind, FunctionCall, Literal } from './ast.js';
 import { VALUE_FUNCTIONS } from './keywords.js';
 import { quoteName, quoteString } from './print-ident.js';
-import { printQuery } from './print-query.js';
+import { printOrderItem, printQuery } from './print-query.js';
 import { printType } from './print-type.js';
+import { printOver } from './print-window.js';
 import { BINARY_PREC, Prec } from './precedence.js';
 
 type Printer<K extends ExprKind> = (e: Extract<Expr, { kind: K }>) => string;
@@ -94,7 +95,18 @@ function printFunction(e: FunctionCall): string {
     const argName = e.argNames[i];
     return (argName == null ? '' : `${quoteName([argName])} => `) + printExpr(arg);
   });
-  return `${quoteName(e.name.parts)}(${e.distinct ? 'DISTINCT ' : ''}${args.join(', ')})`;
+  const orderBy =
+    e.orderBy.length > 0 ? ` ORDER BY ${e.orderBy.map(printOrderItem).join(', ')}` : '';
+  const head = `${quoteName(e.name.parts)}(${e.distinct ? 'DISTINCT ' : ''}${args.join(', ')}${orderBy})`;
+  return head + printCallSuffix(e);
+}
+
+/** `IGNORE NULLS`, `FILTER (WHERE ...)`, `OVER ...`: the parts after a call's parentheses. */
+function printCallSuffix(e: FunctionCall): string {
+  const nulls = e.nullTreatment === null ? '' : ` ${e.nullTreatment.toUpperCase()} NULLS`;
+  const filter = e.filter === null ? '' : ` FILTER (WHERE ${printExpr(e.filter)})`;
+  const over = e.over === null ? '' : ` OVER ${printOver(e.over)}`;
+  return filter + nulls + over;
 }
 
 const PRINTERS: { readonly [K in ExprKind]: Printer<K> } = {
@@ -105,7 +117,10 @@ const PRINTERS: { readonly [K in ExprKind]: Printer<K> } = {
   param: (e) => `$${e.index}`,
   'grouping-sets': (e) => {
     const list = (xs: readonly Expr[]): string => `(${xs.map(printExpr).join(', ')})`;
-    if (e.type === 'sets') return `GROUPING SETS (${e.sets.map(list).join(', ')})`;
+    // A nested ROLLUP/CUBE/GROUPING SETS is a set of its own, written without parentheses.
+    const set = (xs: readonly Expr[]): string =>
+      xs.length === 1 && xs[0]?.kind === 'grouping-sets' ? printExpr(xs[0]) : list(xs);
+    if (e.type === 'sets') return `GROUPING SETS (${e.sets.map(set).join(', ')})`;
     const items = e.sets.map((s) => (s.length === 1 ? printExpr(s[0]!) : list(s)));
     return `${e.type === 'rollup' ? 'ROLLUP' : 'CUBE'} (${items.join(', ')})`;
   },

@@ -10,6 +10,7 @@ import type {
 import { printExpr, printOperand } from './print-expr.js';
 import { quoteIdent, quoteName } from './print-ident.js';
 import { Prec } from './precedence.js';
+import { printWindowSpec } from './print-window.js';
 
 /** A query back to SQL (SELECT docs' clause order). */
 export function printQuery(q: Query): string {
@@ -68,10 +69,14 @@ function printSelect(s: Select): string {
   if (s.where !== null) parts.push(`WHERE ${printExpr(s.where)}`);
   if (s.groupBy.length > 0) parts.push(`GROUP BY ${s.groupBy.map(printExpr).join(', ')}`);
   if (s.having !== null) parts.push(`HAVING ${printExpr(s.having)}`);
+  if (s.windows.length > 0) {
+    const windows = s.windows.map((w) => `${quoteIdent(w.name)} AS ${printWindowSpec(w.spec)}`);
+    parts.push(`WINDOW ${windows.join(', ')}`);
+  }
   return parts.join(' ');
 }
 
-function printOrderItem(o: OrderItem): string {
+export function printOrderItem(o: OrderItem): string {
   const dir = o.descending ? ' DESC' : '';
   const nulls = o.nullsFirst === null ? '' : o.nullsFirst ? ' NULLS FIRST' : ' NULLS LAST';
   return printExpr(o.expr) + dir + nulls;
@@ -91,7 +96,7 @@ const JOIN_WORDS: Readonly<Record<JoinType, string>> = {
   cross: 'CROSS JOIN',
 };
 
-function printFromItem(f: FromItem): string {
+export function printFromItem(f: FromItem): string {
   switch (f.kind) {
     case 'table-ref': {
       const travel = f.timeTravel;

@@ -1,5 +1,8 @@
 import type { Statement, StatementKind, TransactionStatement } from './ast.js';
 import { quoteIdent, quoteName, quoteString } from './print-ident.js';
+import { DDL_PRINTERS } from './print-ddl.js';
+import { DML_PRINTERS } from './print-dml.js';
+import { META_PRINTERS } from './print-meta.js';
 import { printQuery } from './print-query.js';
 
 export { printExpr } from './print-expr.js';
@@ -66,4 +69,7 @@ const PRINTERS: { readonly [K in StatementKind]: Printer<K> } = {
   explain: (s) =>
     `EXPLAIN${s.analyze ? ' ANALYZE' : ''}${s.verbose ? ' VERBOSE' : ''} ${printStatement(s.statement)}`,
   use: (s) => `USE ${quoteName(s.name.parts)}`,
+  ...DML_PRINTERS,
+  ...DDL_PRINTERS,
+  ...META_PRINTERS,
 };

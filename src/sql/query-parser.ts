@@ -82,7 +82,7 @@ function parseSetOperand(c: TokenCursor): QueryBody {
   return plain ? query.body : { ...query, span: c.span(open.start) };
 }
 
-function parseOrderBy(c: TokenCursor): OrderItem[] {
+export function parseOrderBy(c: TokenCursor): OrderItem[] {
   const items: OrderItem[] = [];
   do {
     const expr = parseExpr(c);

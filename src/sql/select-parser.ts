@@ -1,9 +1,11 @@
-import type { Expr, FromItem, QueryBody, Select, SelectItem } from './ast.js';
+import type { Expr, FromItem, QueryBody, Select, SelectItem, WindowSpec } from './ast.js';
 import { parseExpr } from './expr-parser.js';
 import { parseFromList } from './from-parser.js';
+import { parseGroupingElement } from './grouping-sets-parser.js';
 import { parseQualifiedName } from './qualified-name.js';
 import type { TokenCursor } from './token-cursor.js';
 import { notSupportedYet } from './unsupported-syntax.js';
+import { parseWindowSpec } from './window-parser.js';
 
 /** Words that end an empty select list: `SELECT FROM t` is valid PostgreSQL. */
 const AFTER_SELECT_LIST: ReadonlySet<string> = new Set([
@@ -32,7 +34,7 @@ export function parseSelect(c: TokenCursor): Select {
   const where = c.acceptWords('where') ? parseExpr(c) : null;
   const groupBy = c.acceptWords('group', 'by') ? parseGroupBy(c) : [];
   const having = c.acceptWords('having') ? parseExpr(c) : null;
-  if (c.isWord('window')) throw notSupportedYet(c, 'WINDOW');
+  const windows = c.acceptWords('window') ? parseWindowClause(c) : [];
   return {
     kind: 'select',
     span: c.span(start),
@@ -42,8 +44,19 @@ export function parseSelect(c: TokenCursor): Select {
     where,
     groupBy,
     having,
-    windows: [],
+    windows,
   };
+}
+
+/** `WINDOW w AS (...), ...` (SELECT docs, "The WINDOW Clause"). */
+function parseWindowClause(c: TokenCursor): Select['windows'] {
+  const windows: { name: string; spec: WindowSpec }[] = [];
+  do {
+    const name = c.expectIdent();
+    c.expectWords('as');
+    windows.push({ name, spec: parseWindowSpec(c) });
+  } while (c.acceptPunct(','));
+  return windows;
 }
 
 function endsSelectList(c: TokenCursor): boolean {
@@ -76,22 +89,11 @@ function parseSelectItem(c: TokenCursor): SelectItem {
   return { kind: 'select-item', span: c.span(t.start), expr, alias };
 }
 
-const GROUPING_FORMS: ReadonlySet<string> = new Set(['rollup', 'cube', 'grouping']);
-
 function parseGroupBy(c: TokenCursor): Expr[] {
   if (!c.acceptWords('all')) c.acceptWords('distinct');
   const items: Expr[] = [];
-  do {
-    const t = c.peek;
-    if (
-      t.kind === 'word' &&
-      GROUPING_FORMS.has(t.value) &&
-      (c.isPunct('(', 1) || c.isWord('sets', 1))
-    )
-      throw notSupportedYet(c, 'GROUPING SETS/ROLLUP/CUBE');
-    if (c.isPunct('(') && c.isPunct(')', 1)) throw notSupportedYet(c, 'GROUP BY ()');
-    items.push(parseExpr(c));
-  } while (c.acceptPunct(','));
+  do items.push(parseGroupingElement(c));
+  while (c.acceptPunct(','));
   return items;
 }
 

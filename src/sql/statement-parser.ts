@@ -4,7 +4,22 @@ import { isQueryStart, parseQuery } from './query-parser.js';
 import { parseCopy } from './statements/copy-statement.js';
 import { parseClose, parseDeclare, parseFetch } from './statements/cursor-statements.js';
 import { parseExplain } from './statements/explain-statement.js';
-import { parseReset, parseSet, parseShow } from './statements/session-statements.js';
+import { parseAlter } from './statements/alter-table-statement.js';
+import { parseCall } from './statements/call-statement.js';
+import { parseCreate, parseDrop } from './statements/ddl-statements.js';
+import { parseDescribe } from './statements/describe-statement.js';
+import { parseInsert } from './statements/insert-statement.js';
+import { parseShowStatement } from './statements/lake-show-statements.js';
+import {
+  parseMsck,
+  parseOptimize,
+  parseRestore,
+  parseTruncate,
+  parseVacuum,
+} from './statements/maintenance-statements.js';
+import { parseMerge } from './statements/merge-statement.js';
+import { parseReset, parseSet } from './statements/session-statements.js';
+import { parseDelete, parseUpdate } from './statements/update-delete-statements.js';
 import {
   parseBegin,
   parseCommit,
@@ -24,7 +39,7 @@ type StatementParser = (c: TokenCursor) => Statement;
 const STATEMENTS: Readonly<Record<string, StatementParser>> = {
   set: parseSet,
   reset: parseReset,
-  show: parseShow,
+  show: parseShowStatement,
   begin: parseBegin,
   start: parseStart,
   commit: parseCommit,
@@ -40,8 +55,23 @@ const STATEMENTS: Readonly<Record<string, StatementParser>> = {
   move: parseFetch,
   close: parseClose,
   copy: parseCopy,
-  explain: (c) => parseExplain(c, parseExplainable),
+  explain: (c) => parseExplain(c, parseStatement),
   use: parseUse,
+  insert: parseInsert,
+  update: parseUpdate,
+  delete: parseDelete,
+  merge: parseMerge,
+  call: parseCall,
+  create: parseCreate,
+  drop: parseDrop,
+  alter: parseAlter,
+  describe: parseDescribe,
+  desc: parseDescribe,
+  msck: parseMsck,
+  restore: parseRestore,
+  vacuum: parseVacuum,
+  optimize: parseOptimize,
+  truncate: parseTruncate,
 };
 
 /** One statement starting at the cursor; the caller checks that it ends there. */
@@ -52,14 +82,5 @@ export function parseStatement(c: TokenCursor): Statement {
   const parser = ownValue(STATEMENTS, t.value);
   if (parser !== undefined) return parser(c);
   if (UNSUPPORTED_STATEMENTS.has(t.value)) throw notSupportedYet(c, t.value.toUpperCase());
-  throw c.error();
-}
-
-/** What EXPLAIN may wrap: queries and DECLARE here (EXPLAIN docs). */
-function parseExplainable(c: TokenCursor): Statement {
-  if (isQueryStart(c) || c.isPunct('(')) return parseQuery(c);
-  if (c.isWord('declare')) return parseDeclare(c);
-  if (c.peek.kind === 'word' && UNSUPPORTED_STATEMENTS.has(c.peek.value))
-    throw notSupportedYet(c, c.peek.value.toUpperCase());
   throw c.error();
 }

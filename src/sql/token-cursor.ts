@@ -99,6 +99,12 @@ export class TokenCursor {
     return t;
   }
 
+  expectOp(op: string): Token {
+    const t = this.peek;
+    if (!this.acceptOp(op)) throw this.error();
+    return t;
+  }
+
   /** `>` closing a Spark type argument list; splits a lexed `>>` into two. */
   expectCloseAngle(): void {
     const t = this.peek;

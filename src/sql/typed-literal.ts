@@ -25,6 +25,10 @@ const TYPE_STARTS: ReadonlySet<string> = new Set([
 export function tryTypedLiteral(c: TokenCursor): TypedLiteral | null {
   const t = c.peek;
   if (t.kind !== 'word') return null;
+  if (t.value === 'interval') {
+    const spark = trySparkInterval(c);
+    if (spark !== null) return spark;
+  }
   if (c.at(1).kind !== 'string' && !TYPE_STARTS.has(t.value)) return null;
   const mark = c.mark;
   try {
@@ -41,6 +45,33 @@ export function tryTypedLiteral(c: TokenCursor): TypedLiteral | null {
     if (err instanceof Error && 'sqlstate' in err && err.sqlstate === '0A000') throw err;
     return null;
   }
+}
+
+/**
+ * Spark's unquoted `INTERVAL 1 DAY` / `INTERVAL 7 days` (Spark SQL reference, "Literals"): the same
+ * value as `interval '1 day'`.
+ */
+function trySparkInterval(c: TokenCursor): TypedLiteral | null {
+  const t = c.peek;
+  const n = c.at(1);
+  const unit = c.at(2);
+  if (n.kind !== 'integer' && n.kind !== 'decimal') return null;
+  if (unit.kind !== 'word') return null;
+  const singular = unit.value.endsWith('s') ? unit.value.slice(0, -1) : unit.value;
+  if (!INTERVAL_UNITS.has(singular)) return null;
+  c.next();
+  c.next();
+  c.next();
+  const type = {
+    kind: 'type-name',
+    span: { start: t.start, end: t.end },
+    name: 'interval',
+    modifiers: [],
+    typeArgs: [],
+    fieldNames: [],
+    arrayDims: 0,
+  } as const;
+  return { kind: 'typed-literal', span: c.span(t.start), type, value: `${n.value} ${singular}` };
 }
 
 const INTERVAL_UNITS: ReadonlySet<string> = new Set([

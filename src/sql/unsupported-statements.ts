@@ -1,18 +1,9 @@
 /**
  * Statements lakegate recognises by their first key word but does not run yet;
  * they fail with 0A000 `<KEYWORD> is not supported yet` instead of a syntax
- * error. The issues that add DML, DDL, MERGE and CALL remove words from here.
+ * error. Words move from here to statement-parser.ts as their statements are parsed.
  */
 export const UNSUPPORTED_STATEMENTS: ReadonlySet<string> = new Set([
-  'insert',
-  'update',
-  'delete',
-  'merge',
-  'create',
-  'drop',
-  'alter',
-  'call',
-  'truncate',
   'grant',
   'revoke',
   'prepare',
@@ -20,14 +11,11 @@ export const UNSUPPORTED_STATEMENTS: ReadonlySet<string> = new Set([
   'listen',
   'notify',
   'unlisten',
-  'vacuum',
   'analyze',
   'analyse',
   'lock',
   'comment',
   'refresh',
-  'optimize',
-  'describe',
   'checkpoint',
   'reindex',
   'cluster',
@@ -36,7 +24,6 @@ export const UNSUPPORTED_STATEMENTS: ReadonlySet<string> = new Set([
   'do',
   'reassign',
   'security',
-  'msck',
   'cache',
   'uncache',
 ]);

@@ -7,7 +7,7 @@ import { demoOrders, DEMO_COLUMNS } from '../../src/cli/demo-data.js';
 import { formatType } from '../../src/common/sql-types.js';
 import { formatValue } from '../../src/common/values/format-value.js';
 import { readColumn } from '../../src/common/values/read-value.js';
-import { resolveLakeType } from '../../src/engine/query/resolve-type-name.js';
+import { resolveLakeType } from '../../planner/bind/resolve-type-name.js';
 
 /** COPY text format escapes (PostgreSQL docs, COPY "Text Format"). */
 const escapeCopy = (s: string): string =>

@@ -7,10 +7,10 @@ import { prepareQuery, startQuery } from './query-statement.js';
 export const copyStatement: StatementHandler<CopyTo> = {
   async prepare(core, s, parsed, paramTypes) {
     copyOutOptions(s.options);
-    return { columns: null, plan: await prepareQuery(core, s.query, parsed, paramTypes) };
+    return { columns: null, query: await prepareQuery(core, s.query, parsed, paramTypes) };
   },
   execute(core, s, prepared, params, run) {
-    const stream = startQuery(core, prepared.bound.plan!, params, run);
+    const stream = startQuery(core, prepared.bound.query!, params, run);
     return Promise.resolve({
       ...stream,
       copyOut: copyOutOptions(s.options),

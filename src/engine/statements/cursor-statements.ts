@@ -11,7 +11,7 @@ import { prepareQuery, startQuery } from './query-statement.js';
  */
 export const declareCursor: StatementHandler<DeclareCursor> = {
   async prepare(core, s, parsed, paramTypes) {
-    return { columns: null, plan: await prepareQuery(core, s.query, parsed, paramTypes) };
+    return { columns: null, query: await prepareQuery(core, s.query, parsed, paramTypes) };
   },
   execute(core, s, prepared, params, run) {
     if (!s.withHold) core.tx.requireBlock('DECLARE CURSOR');
@@ -21,7 +21,7 @@ export const declareCursor: StatementHandler<DeclareCursor> = {
     // The cursor outlives this statement: it reads with the session's own signal, not the statement's.
     core.cursors.declare(
       s.name,
-      startQuery(core, prepared.bound.plan!, params, run.detached()),
+      startQuery(core, prepared.bound.query!, params, run.detached()),
       s.withHold,
       s.binary,
     );

@@ -1,15 +1,20 @@
+import { printPlan } from '../../../planner/plan/print-plan.js';
 import { LakeError } from '../../common/errors.js';
-import { formatType } from '../../common/sql-types.js';
 import { SqlState } from '../../common/sqlstate.js';
+import type { Operator } from '../../exec/operators/operator.js';
 import type { Explain } from '../../sql/ast.js';
-import type { QueryPlan } from '../query/query-plan.js';
+import { buildPlan } from '../run-plan.js';
 import type { StatementHandler } from '../session-core.js';
 import { prepareQuery } from './query-statement.js';
 import { textBatches, textColumns } from './text-rows.js';
 
 const COLUMNS = textColumns('QUERY PLAN');
 
-/** EXPLAIN of a SELECT: the small engine's fixed pipeline, one line per stage, top first. */
+/**
+ * EXPLAIN prints the optimized plan, one line per node (VERBOSE: the bound plan
+ * first). EXPLAIN ANALYZE runs it, discards the rows, and adds each operator's
+ * rows, time and scan figures (files, tasks, bytes).
+ */
 export const explainStatement: StatementHandler<Explain> = {
   async prepare(core, s, parsed, paramTypes) {
     if (s.statement.kind !== 'query') {
@@ -18,44 +23,45 @@ export const explainStatement: StatementHandler<Explain> = {
         `EXPLAIN of ${s.statement.kind} is not supported`,
       );
     }
-    if (s.analyze)
-      throw new LakeError(SqlState.featureNotSupported, 'EXPLAIN ANALYZE is not supported yet');
-    return { columns: COLUMNS, plan: await prepareQuery(core, s.statement, parsed, paramTypes) };
+    return { columns: COLUMNS, query: await prepareQuery(core, s.statement, parsed, paramTypes) };
   },
-  execute(_core, _s, prepared) {
-    const rows = describePlan(prepared.bound.plan!).map((line) => [line]);
-    return Promise.resolve({
-      columns: COLUMNS,
-      batches: textBatches(COLUMNS, rows),
-      tag: () => 'EXPLAIN',
-    });
+  async execute(core, s, prepared, params, run) {
+    const query = prepared.bound.query!;
+    let lines: string[];
+    if (s.analyze) {
+      const ctx = core.evalContext(params, run);
+      const { io, scanPool, limits } = core.options;
+      const { root } = buildPlan(query.plan, { ctx, io, scanPool, memoryBytes: limits.memoryBytes });
+      const started = performance.now();
+      try {
+        while (await root.next());
+      } finally {
+        root.close();
+      }
+      const total = performance.now() - started;
+      lines = [
+        ...printPlan(query.plan, { annotate: (_node, path) => figures(operatorAt(root, path)) }),
+        `Execution Time: ${total.toFixed(3)} ms`,
+      ];
+    } else {
+      lines = s.verbose
+        ? ['Bound plan:', ...printPlan(query.logical), '', 'Optimized plan:', ...printPlan(query.plan)]
+        : printPlan(query.plan);
+    }
+    return { columns: COLUMNS, batches: textBatches(COLUMNS, lines.map((l) => [l])), tag: () => 'EXPLAIN' };
   },
 };
 
-export function describePlan(plan: QueryPlan): string[] {
-  const stages: string[] = [];
-  if (plan.limit || plan.offset) stages.push('Limit');
-  if (plan.sort.length > 0)
-    stages.push(`Sort (${plan.sort.length} key${plan.sort.length > 1 ? 's' : ''})`);
-  const cols = plan.columns.map((c) => `${c.name} ${formatType(c.type)}`).join(', ');
-  stages.push(`Project (${cols})`);
-  if (plan.having) stages.push('Filter (HAVING)');
-  if (plan.aggregate) {
-    const a = plan.aggregate;
-    stages.push(
-      `${a.keys.length > 0 ? 'HashAggregate' : 'Aggregate'} (${a.keys.length} keys, ${a.aggregates.map((x) => x.fn).join(', ')})`,
-    );
-  }
-  if (plan.filter) stages.push('Filter (WHERE)');
-  const s = plan.source;
-  stages.push(
-    s.kind === 'none'
-      ? 'Result (one row)'
-      : s.kind === 'system'
-        ? `System Relation pg_catalog.${s.relation.name}`
-        : s.kind === 'series'
-          ? 'Function Scan on generate_series'
-          : `Parquet Scan on ${s.table.catalog}.${s.table.ident.namespace}.${s.table.ident.name} (${s.columns.length} columns)`,
-  );
-  return stages.map((line, i) => (i === 0 ? line : `${'  '.repeat(i)}->  ${line}`));
+/** The operator at a child-index path from the root (plans and operators have the same shape). */
+function operatorAt(root: Operator, path: readonly number[]): Operator | undefined {
+  let op: Operator | undefined = root;
+  for (const i of path) op = op?.children[i];
+  return op;
 }
+
+function figures(op: Operator | undefined): string {
+  if (!op) return '(never executed)';
+  const extra = Object.entries(op.stats.extra).map(([k, v]) => ` ${k}=${v}`);
+  return `(actual rows=${op.stats.rows} time=${(op.stats.nanos / 1e6).toFixed(3)} ms${extra.join('')})`;
+}
+

@@ -1,51 +1,64 @@
+import { bindQuery } from '../../../planner/bind/bind-statement.js';
+import { collectTables } from '../../../planner/bind/collect-tables.js';
+import { optimize } from '../../../planner/optimize/optimize.js';
 import type { SqlType } from '../../common/sql-types.js';
 import type { SqlValue } from '../../common/sql-value.js';
+import { functionCatalog } from '../../exec/function-catalog.js';
 import type { Query } from '../../sql/ast.js';
-import { bindQuery } from '../query/bind-query.js';
-import type { QueryPlan } from '../query/query-plan.js';
-import { runQuery } from '../query/run-query.js';
-import { loadQueryTables } from '../query/table-resolver.js';
+import type { ResultColumn } from '../query-engine.js';
+import { buildPlan, recordBatches } from '../run-plan.js';
 import type { RowStream } from '../row-stream.js';
-import type { Bound, EngineParsed, SessionCore, StatementHandler } from '../session-core.js';
+import type {
+  Bound,
+  EngineParsed,
+  PreparedQuery,
+  SessionCore,
+  StatementHandler,
+} from '../session-core.js';
 import type { StatementRun } from '../statement-run.js';
 
-/** Loads the query's tables, then binds it (shared by SELECT, DECLARE, COPY and EXPLAIN). */
+/** Loads the query's tables, binds and optimizes it (shared by SELECT, DECLARE, COPY and EXPLAIN). */
 export async function prepareQuery(
   core: SessionCore,
   query: Query,
   parsed: EngineParsed,
   paramTypes: (SqlType | undefined)[],
-): Promise<QueryPlan> {
-  const tables = await loadQueryTables(query, core.tableLookup(), parsed.fullText);
-  return bindQuery(query, {
+): Promise<PreparedQuery> {
+  const tables = await collectTables(query, core.tableLookup(), parsed.fullText);
+  const bound = bindQuery(query, {
     text: parsed.fullText,
     paramTypes,
     timeZone: core.settings.show('TimeZone'),
     tables,
+    functions: functionCatalog,
   });
+  const columns: ResultColumn[] = bound.columns.map((c) => ({
+    name: c.name,
+    type: c.type,
+    ...(c.columnNumber === undefined ? {} : { tableOid: c.tableOid ?? 0, columnNumber: c.columnNumber }),
+  }));
+  return { plan: optimize(bound.plan), logical: bound.plan, columns };
 }
 
 export function startQuery(
   core: SessionCore,
-  plan: QueryPlan,
+  query: PreparedQuery,
   params: readonly SqlValue[],
   run: StatementRun,
 ): RowStream {
   const { io, scanPool, limits } = core.options;
   const ctx = core.evalContext(params, run);
-  return {
-    columns: plan.columns,
-    batches: runQuery(plan, { ctx, io, scanPool, memoryBytes: limits.memoryBytes }),
-  };
+  const { root } = buildPlan(query.plan, { ctx, io, scanPool, memoryBytes: limits.memoryBytes });
+  return { columns: query.columns, batches: recordBatches(root, query.columns) };
 }
 
 export const queryStatement: StatementHandler<Query> = {
   async prepare(core, s, parsed, paramTypes): Promise<Bound> {
-    const plan = await prepareQuery(core, s, parsed, paramTypes);
-    return { columns: plan.columns, plan };
+    const query = await prepareQuery(core, s, parsed, paramTypes);
+    return { columns: query.columns, query };
   },
   execute(core, _s, prepared, params, run) {
-    const stream = startQuery(core, prepared.bound.plan!, params, run);
+    const stream = startQuery(core, prepared.bound.query!, params, run);
     return Promise.resolve({ ...stream, tag: (rows) => `SELECT ${rows}` });
   },
 };

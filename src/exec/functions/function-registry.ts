@@ -1,27 +1,52 @@
 import { assert } from '../../common/assert.js';
 import { arithmeticKernel, dateArithmeticKernels, negateKernel } from '../kernels/arithmetic.js';
 import { comparisonKernels } from '../kernels/comparison.js';
+import { intervalKernels } from '../kernels/interval-arithmetic.js';
 import type { Kernel } from '../kernels/kernel.js';
 import { predicateKernels } from '../kernels/predicates.js';
+import { tryCastKernel } from '../kernels/try-cast.js';
+import { arrayFunctions } from './array-functions.js';
+import { datetimeFormatFunctions } from './datetime-format-functions.js';
 import { datetimeFunctions } from './datetime-functions.js';
+import { hashFunctions } from './hash-functions.js';
 import { mathFunctions } from './math-functions.js';
+import { regexFunctions } from './regex-functions.js';
 import type { ScalarFunction } from './scalar-function.js';
 import { sessionFunctions } from './session-functions.js';
+import { sparkDatetimeFunctions } from './spark-datetime-functions.js';
 import { stringFunctions } from './string-functions.js';
+import { stringMoreFunctions } from './string-more-functions.js';
 
 /** Named SQL functions, by lower-case name (what the binder resolves calls against). */
 const functions = new Map<string, ScalarFunction>(
-  [...stringFunctions, ...mathFunctions, ...datetimeFunctions, ...sessionFunctions].map((f) => [
-    f.name,
-    f,
-  ]),
+  [
+    ...stringFunctions,
+    ...stringMoreFunctions,
+    ...regexFunctions,
+    ...hashFunctions,
+    ...mathFunctions,
+    ...datetimeFunctions,
+    ...sparkDatetimeFunctions,
+    ...datetimeFormatFunctions,
+    ...arrayFunctions,
+    ...sessionFunctions,
+  ].map((f) => [f.name, f]),
 );
 
 export function findFunction(name: string): ScalarFunction | undefined {
   return functions.get(name);
 }
 
-/** Operator kernels, named by the operator (the binder has already chosen the types). */
+/** Every registered function name (for tests and pg_proc-style listings). */
+export function functionNames(): readonly string[] {
+  return [...functions.keys()];
+}
+
+/**
+ * Operator kernels, named by the operator (the binder has already chosen the types):
+ * arithmetic at the result type, date ± int, interval arithmetic by
+ * `<type><op><type>`, comparisons, predicates, and try_cast.
+ */
 const operatorKernels: Record<string, Kernel> = {
   '+': arithmeticKernel('+'),
   '-': arithmeticKernel('-'),
@@ -29,7 +54,9 @@ const operatorKernels: Record<string, Kernel> = {
   '/': arithmeticKernel('/'),
   '%': arithmeticKernel('%'),
   negate: negateKernel,
+  try_cast: tryCastKernel,
   ...dateArithmeticKernels,
+  ...intervalKernels,
   ...comparisonKernels,
   ...predicateKernels,
 };
@@ -39,4 +66,9 @@ export function kernelOf(name: string): Kernel {
   const k = operatorKernels[name] ?? functions.get(name)?.kernel;
   assert(k !== undefined, `no kernel named ${name}`);
   return k;
+}
+
+/** Whether a kernel of this name exists (operators included). */
+export function hasKernel(name: string): boolean {
+  return operatorKernels[name] !== undefined || functions.has(name);
 }

@@ -9,13 +9,21 @@ function perRow(f: (v: SqlValue) => SqlValue): Kernel {
   return (input) => (input.args[0] ?? []).map((v) => f(v ?? null));
 }
 
-/** LIKE pattern → RegExp: % any string, _ one character, backslash escapes (the default ESCAPE). */
-export function likeRegExp(pattern: string, caseInsensitive: boolean): RegExp {
+/**
+ * LIKE pattern → RegExp: % any string, _ one character, the escape character (backslash
+ * unless `LIKE ... ESCAPE e` names another; an empty one disables escaping) quotes the next.
+ */
+export function likeRegExp(pattern: string, caseInsensitive: boolean, escape = '\\'): RegExp {
+  if ([...escape].length > 1) {
+    throw new LakeError('22025', 'invalid escape string', {
+      hint: 'Escape string must be empty or one character.',
+    });
+  }
   let re = '';
   const cs = [...pattern];
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i] ?? '';
-    if (c === '\\') {
+    if (c === escape) {
       const next = cs[++i];
       if (next === undefined) {
         throw new LakeError('22025', 'LIKE pattern must not end with escape character');
@@ -28,14 +36,18 @@ export function likeRegExp(pattern: string, caseInsensitive: boolean): RegExp {
   return new RegExp(`^${re}$`, caseInsensitive ? 'iu' : 'u');
 }
 
+/** like(s, pattern [, escape]): patterns compile once per distinct text (bounded cache). */
 function like(caseInsensitive: boolean): Kernel {
   const cache = new Map<string, RegExp>();
-  return strict(([s, p]) => {
+  return strict(([s, p, e]) => {
     const pattern = scalarText(p);
-    let re = cache.get(pattern);
+    const escape = e === undefined ? '\\' : scalarText(e);
+    const key = `${escape}\u0000${pattern}`;
+    let re = cache.get(key);
     if (!re) {
-      re = likeRegExp(pattern, caseInsensitive);
-      cache.set(pattern, re);
+      re = likeRegExp(pattern, caseInsensitive, escape);
+      if (cache.size > 256) cache.clear();
+      cache.set(key, re);
     }
     return re.test(scalarText(s));
   });

@@ -1,4 +1,4 @@
-import type { LogicalPlan, PlanKind } from '../../../planner/plan/logical-plan.js';
+import type { LogicalPlan, PlanKind, ScanNode } from '../../../planner/plan/logical-plan.js';
 import type { SqlValue } from '../../common/sql-value.js';
 import type { ColumnBatch } from '../column-batch.js';
 import type { EvalContext } from '../eval-context.js';
@@ -32,19 +32,33 @@ export const newStats = (): OperatorStats => ({ rows: 0, nanos: 0, extra: {} });
 /** What every operator may use besides its plan node. */
 export interface ExecRuntime {
   readonly ctx: EvalContext;
+  /**
+   * Where this tree runs. A partial aggregate (AggregateNode.partial) on the main thread
+   * ships itself with its input to the workers and merges their states; inside a
+   * worker it computes those states.
+   */
+  readonly placement: 'main' | 'worker';
   /** The statement's memory limit for buffered rows (RowBufferLimit, 53200). */
   readonly memoryBytes: number;
   /** Builds the operator of a child plan (the builders' table in build-operator.ts). */
   build(plan: LogicalPlan): Operator;
   /** Table scans: planned by the format and run in the worker pool (the engine wires this). */
   readonly scans: ScanRunner;
+  /** WITH RECURSIVE: the rows of the previous iteration, by cteId (recursive-cte.ts). */
+  readonly workTables: Map<number, readonly ColumnBatch[]>;
   /** pg_catalog relations by name, as rows. */
   systemRows(relation: string): readonly (readonly SqlValue[])[];
 }
 
-/** Runs a scan node (with any fragment the optimizer placed in the workers). */
+/**
+ * Runs table scans. On the main thread the engine's runner plans the scan through
+ * the table's format and runs its tasks in the worker pool; inside a worker the
+ * runner decodes the worker's own task. With a `fragment` (a plan subtree whose one
+ * leaf is `scan`, e.g. a partial aggregate over a filter), each worker runs the
+ * fragment over its tasks and the batches returned are the fragment's output.
+ */
 export interface ScanRunner {
-  open(plan: LogicalPlan & { readonly kind: 'scan' }, stats: OperatorStats): AsyncIterable<ColumnBatch>;
+  open(scan: ScanNode, stats: OperatorStats, fragment?: LogicalPlan): AsyncIterable<ColumnBatch>;
 }
 
 /** Builds one kind of operator; each operator file exports one. */

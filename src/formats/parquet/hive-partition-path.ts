@@ -33,3 +33,35 @@ export function unescapePathName(s: string): string {
     String.fromCharCode(parseInt(hex, 16)),
   );
 }
+
+/** Characters Hive escapes in partition directory names (FileUtils.charToEscape; Spark's ExternalCatalogUtils). */
+const ESCAPED = new Set<number>([
+  ...Array.from({ length: 0x1f }, (_, i) => i + 1),
+  ...[...'"#%\'*/:=?\\\u007f{[]^'].map((c) => c.charCodeAt(0)),
+]);
+
+/** Hive's escapePathName: `%XX` (upper-case hex) for the characters above. */
+export function escapePathName(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const code = ch.charCodeAt(0);
+    out +=
+      ch.length === 1 && ESCAPED.has(code)
+        ? `%${code.toString(16).toUpperCase().padStart(2, '0')}`
+        : ch;
+  }
+  return out;
+}
+
+/**
+ * A partition's directory path relative to the table, `p=v/q=w`, as Hive and Spark write
+ * it and SHOW PARTITIONS prints it: NULL and the empty string are the default partition.
+ */
+export function partitionPath(keys: readonly string[], values: readonly (string | null)[]): string {
+  return keys
+    .map((k, i) => {
+      const v = values[i] ?? null;
+      return `${escapePathName(k)}=${v === null || v === '' ? HIVE_DEFAULT_PARTITION : escapePathName(v)}`;
+    })
+    .join('/');
+}

@@ -10,7 +10,7 @@ import { LocalFileIO } from '../../storage/local-file-io.js';
 import { writeParquetBytes } from '../../storage/parquet-writer.js';
 import { readParquetMetadata } from '../../storage/parquet-reader.js';
 import type { FooterReader } from '../scan-task.js';
-import { planParquetScan } from './plan-parquet-scan.js';
+import { groupRowGroups, planParquetScan } from './plan-parquet-scan.js';
 
 const ints = (from: number, n: number): Table =>
   new Table({
@@ -94,6 +94,40 @@ describe('planParquetScan', () => {
     assert.deepEqual(
       await planParquetScan(tableAt(join(root, 'nope')), io, ['x'], readFooters),
       [],
+    );
+  });
+
+  it('reads only registered partitions when the catalog tracks them, with their values', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'lakegate-plan-out-'));
+    try {
+      await io.writeAtomic(join(outside, 'g.parquet'), writeParquetBytes(ints(0, 2)));
+      const partitions = [
+        { values: ['a'], location: join(root, 'p=a') },
+        { values: ['far'], location: outside },
+      ];
+      const tasks = await planParquetScan(tableAt(root), io, ['x'], readFooters, { partitions });
+      assert.deepEqual(
+        tasks.map((t) => [t.file, t.partitionValues]),
+        [
+          [join(root, 'p=a', 'f1.parquet'), { p: 'a' }],
+          [join(outside, 'g.parquet'), { p: 'far' }],
+        ],
+      );
+      assert.deepEqual(
+        await planParquetScan(tableAt(root), io, ['x'], readFooters, { partitions: [] }),
+        [],
+      );
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('skips pruned row groups, splitting runs around them', () => {
+    const rg = { numRows: 10, compressedSize: 1, statistics: [] };
+    const footer = { rowGroups: [rg, rg, rg, { ...rg, numRows: 0 }, rg] };
+    assert.deepEqual(
+      groupRowGroups(footer, (i) => i !== 1),
+      [[0], [2, 4]],
     );
   });
 

@@ -1,0 +1,99 @@
+import type { BoundExpr, ColumnId } from '../plan/bound-expr.js';
+import { andAll, conjuncts, refsOf } from '../plan/expr-visit.js';
+import type { JoinNode, LogicalPlan } from '../plan/logical-plan.js';
+import { join, projectIds } from '../plan/plan-factories.js';
+import { children, withChildren } from '../plan/plan-visit.js';
+import { estimateRows, joinRows, NO_STATS, type TableStats } from './estimate-rows.js';
+
+/**
+ * Join ordering for chains of inner joins (TPC-H Q5, Q7, Q8, Q9 list their tables
+ * comma-separated, and the binder nests them as cross joins): greedy, left-deep.
+ * Start from the largest input (the fact table, probed), then repeatedly join the
+ * smallest input that some condition connects to what is joined so far, so no
+ * cross product appears while a condition could avoid it; the smaller side of each
+ * join is the hash build side. Runs after filter pushdown, so inputs' sizes reflect
+ * their filters. The chain's output column order is restored with a projection.
+ */
+export function orderJoins(plan: LogicalPlan, stats: TableStats = NO_STATS): LogicalPlan {
+  if (isInner(plan)) return orderChain(plan, stats);
+  return withChildren(
+    plan,
+    children(plan).map((c) => orderJoins(c, stats)),
+  );
+}
+
+const isInner = (p: LogicalPlan): p is JoinNode =>
+  p.kind === 'join' && (p.joinType === 'inner' || p.joinType === 'cross');
+
+function flatten(p: LogicalPlan, leaves: LogicalPlan[], conds: BoundExpr[]): void {
+  if (!isInner(p)) {
+    leaves.push(p);
+    return;
+  }
+  flatten(p.left, leaves, conds);
+  flatten(p.right, leaves, conds);
+  conds.push(...conjuncts(p.condition));
+}
+
+interface Part {
+  readonly plan: LogicalPlan;
+  readonly ids: ReadonlySet<ColumnId>;
+  readonly rows: number;
+}
+
+const part = (plan: LogicalPlan, rows: number): Part => ({
+  plan,
+  rows,
+  ids: new Set(plan.columns.map((c) => c.id)),
+});
+
+function orderChain(top: JoinNode, stats: TableStats): LogicalPlan {
+  const leaves: LogicalPlan[] = [];
+  const conds: BoundExpr[] = [];
+  flatten(top, leaves, conds);
+  const parts = leaves.map((l) => {
+    const plan = orderJoins(l, stats);
+    return part(plan, estimateRows(plan, stats));
+  });
+  const all = new Set(parts.flatMap((p) => [...p.ids]));
+  // Only the chain's own columns matter; outer (correlated) refs are available anywhere.
+  const local = conds.map((c) => [...refsOf(c)].filter((id) => all.has(id)));
+  const pending = conds.map((_c, i) => i);
+  const covered = (i: number, a: Part, b: Part): boolean =>
+    (local[i] ?? []).every((id) => a.ids.has(id) || b.ids.has(id));
+  const connects = (i: number, a: Part, b: Part): boolean =>
+    covered(i, a, b) &&
+    (local[i] ?? []).some((id) => a.ids.has(id)) &&
+    (local[i] ?? []).some((id) => b.ids.has(id));
+
+  const rest = [...parts];
+  rest.sort((a, b) => b.rows - a.rows);
+  let current = rest.shift() as Part;
+  while (rest.length > 0) {
+    const linked = rest.filter((p) => pending.some((i) => connects(i, current, p)));
+    const pool = linked.length > 0 ? linked : rest;
+    const next = pool.reduce((a, b) => (b.rows < a.rows ? b : a));
+    rest.splice(rest.indexOf(next), 1);
+    const here = pending.filter((i) => covered(i, current, next));
+    for (const i of here) pending.splice(pending.indexOf(i), 1);
+    const condition = andAll(here.map((i) => conds[i] as BoundExpr));
+    const node = join(condition ? 'inner' : 'cross', current.plan, next.plan, condition, {
+      buildSide: next.rows <= current.rows ? 'right' : 'left',
+    });
+    current = {
+      plan: node,
+      ids: new Set([...current.ids, ...next.ids]),
+      rows: joinRows(current.rows, next.rows, condition),
+    };
+  }
+  const result = current.plan;
+  const same =
+    result.columns.length === top.columns.length &&
+    result.columns.every((c, i) => c.id === top.columns[i]?.id);
+  return same
+    ? result
+    : projectIds(
+        result,
+        top.columns.map((c) => c.id),
+      );
+}

@@ -1,0 +1,184 @@
+import type { SqlValue } from '../../common/sql-value.js';
+import { formatDecimal, parseDecimal } from '../../common/values/decimal-text.js';
+import { growArray } from './grouped-aggregate.js';
+
+/** Beyond this a double no longer holds every integer exactly, so the part moves to bigint. */
+const SAFE = 2 ** 52;
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const pow10n = (n: number): bigint => 10n ** BigInt(n);
+
+/**
+ * Exact sums of decimals per group, for sum/avg/stddev over integers and numeric.
+ * numeric values arrive as decimal text; each group keeps its total as an unscaled
+ * integer at the largest scale seen (PostgreSQL's add_var keeps the larger dscale), held in
+ * a double while it stays below 2^52 and spilled to a bigint beyond, so the common
+ * case never allocates. NaN and ±Infinity are counted apart, as numeric.c's
+ * NumericAggState does, so removal (sliding windows) stays exact too.
+ */
+/** A numeric state value as text (int8 states arrive as bigint). */
+export const decimalText = (v: SqlValue): string =>
+  typeof v === 'string' ? v : (v as number | bigint).toString();
+
+export class ExactSum {
+  readonly scale: number[] = [];
+  private readonly small: number[] = [];
+  private readonly big: bigint[] = [];
+  /** Rows added per group (non-null inputs). */
+  readonly n: number[] = [];
+  private readonly nan: number[] = [];
+  private readonly pinf: number[] = [];
+  private readonly ninf: number[] = [];
+  /**
+   * With removal (sliding windows) the result's scale is the largest among the rows
+   * still in the frame, as PostgreSQL's maxScale/maxScaleCount bookkeeping gives; so
+   * count rows per scale. Off for plain grouping, where scales only grow.
+   */
+  private readonly scaleRows: Map<number, number>[] | null;
+
+  constructor(trackScales = false) {
+    this.scaleRows = trackScales ? [] : null;
+  }
+
+  grow(count: number): void {
+    growArray(this.scale, count, 0);
+    growArray(this.small, count, 0);
+    growArray(this.big, count, 0n);
+    growArray(this.n, count, 0);
+    growArray(this.nan, count, 0);
+    growArray(this.pinf, count, 0);
+    growArray(this.ninf, count, 0);
+  }
+
+  /** Adds sign × u × 10^-s, u an integer that a double holds exactly. */
+  addScaled(g: number, u: number, s: number, sign: number): void {
+    this.n[g]! += sign;
+    if (this.scaleRows !== null) this.countScale(g, s, sign);
+    let gs = this.scale[g] as number;
+    if (s > gs) {
+      this.rescale(g, s);
+      gs = s;
+    }
+    if (s < gs) {
+      const f = POW10[gs - s];
+      const v = f === undefined ? Infinity : u * f;
+      if (Math.abs(v) >= SAFE) {
+        this.big[g] = (this.big[g] as bigint) + BigInt(sign * u) * pow10n(gs - s);
+        return;
+      }
+      u = v;
+    }
+    const t = (this.small[g] as number) + sign * u;
+    if (t >= SAFE || t <= -SAFE) {
+      this.big[g] = (this.big[g] as bigint) + BigInt(t);
+      this.small[g] = 0;
+    } else this.small[g] = t;
+  }
+
+  addBig(g: number, u: bigint, s: number, sign: number): void {
+    this.n[g]! += sign;
+    if (this.scaleRows !== null) this.countScale(g, s, sign);
+    const gs = this.scale[g] as number;
+    if (s > gs) this.rescale(g, s);
+    const shift = (this.scale[g] as number) - s;
+    const v = shift === 0 ? u : u * pow10n(shift);
+    this.big[g] = sign > 0 ? (this.big[g] as bigint) + v : (this.big[g] as bigint) - v;
+  }
+
+  /** Adds (sign 1) or removes (sign -1) a numeric value given as decimal text. */
+  addText(g: number, text: string, sign: number): void {
+    // Fast path: canonical text with at most 15 digits parses into a double exactly.
+    let u = 0;
+    let digits = 0;
+    let dot = -1;
+    let neg = false;
+    let ok = true;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        u = u * 10 + (c - 48);
+        digits++;
+      } else if (c === 46 && dot < 0) dot = digits;
+      else if (c === 45 && i === 0) neg = true;
+      else {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && digits > 0 && digits <= 15) {
+      this.addScaled(g, neg ? -u : u, dot < 0 ? 0 : digits - dot, sign);
+      return;
+    }
+    const d = parseDecimal(text);
+    if (d === null) return;
+    if (typeof d === 'string') {
+      this.n[g]! += sign;
+      const arr = d === 'NaN' ? this.nan : d === 'Infinity' ? this.pinf : this.ninf;
+      arr[g]! += sign;
+      return;
+    }
+    this.addBig(g, d.unscaled, d.scale, sign);
+  }
+
+  /** Adds another group's total (partial aggregation's merge): text plus its row count. */
+  mergeText(g: number, text: string, rows: number): void {
+    this.addText(g, text, 1);
+    this.n[g]! += rows - 1;
+  }
+
+  /** The exact total of group g as unscaled bigint at `scale[g]`, or a special value. */
+  unscaled(g: number): bigint {
+    return (this.big[g] as bigint) + BigInt(this.small[g] as number);
+  }
+
+  /** The total as a plain integer when it is one that a double holds (the common case), else null. */
+  smallInteger(g: number): number | null {
+    return this.big[g] === 0n &&
+      this.scale[g] === 0 &&
+      this.nan[g] === 0 &&
+      this.pinf[g] === 0 &&
+      this.ninf[g] === 0
+      ? this.small[g]!
+      : null;
+  }
+
+  special(g: number): 'NaN' | 'Infinity' | '-Infinity' | null {
+    const p = (this.pinf[g] as number) > 0;
+    const m = (this.ninf[g] as number) > 0;
+    if ((this.nan[g] as number) > 0 || (p && m)) return 'NaN';
+    return p ? 'Infinity' : m ? '-Infinity' : null;
+  }
+
+  /** The total as numeric text (at the group's scale), or null when no rows were added. */
+  text(g: number): string | null {
+    if ((this.n[g] as number) === 0) return null;
+    const special = this.special(g);
+    if (special !== null) return special;
+    const s = this.scale[g] as number;
+    const eff = this.effectiveScale(g);
+    // The digits below the effective scale are zero: every row left has a smaller scale.
+    const u = this.unscaled(g);
+    return formatDecimal(eff === s ? u : u / pow10n(s - eff), eff);
+  }
+
+  private effectiveScale(g: number): number {
+    const counts = this.scaleRows?.[g];
+    if (counts === undefined) return this.scale[g] as number;
+    let best = 0;
+    for (const [s, c] of counts) if (c > 0 && s > best) best = s;
+    return best;
+  }
+
+  private countScale(g: number, s: number, sign: number): void {
+    const rows = this.scaleRows as Map<number, number>[];
+    let m = rows[g];
+    if (m === undefined) rows[g] = m = new Map<number, number>();
+    m.set(s, (m.get(s) ?? 0) + sign);
+  }
+
+  private rescale(g: number, s: number): void {
+    const by = s - (this.scale[g] as number);
+    this.big[g] = this.unscaled(g) * pow10n(by);
+    this.small[g] = 0;
+    this.scale[g] = s;
+  }
+}

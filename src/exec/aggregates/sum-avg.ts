@@ -1,0 +1,158 @@
+import { Types, type SqlType } from '../../common/sql-types.js';
+import type { SqlValue } from '../../common/sql-value.js';
+import { numericDiv } from '../kernels/numeric-math.js';
+import { decimalText, ExactSum } from './exact-sum.js';
+import { FloatMoments } from './float-moments.js';
+import type { AggregateFactory, Column, GroupedAggregate } from './grouped-aggregate.js';
+import { growArray } from './grouped-aggregate.js';
+
+/**
+ * sum and avg (PostgreSQL docs §9.21) with PostgreSQL's types: sum(int2/int4) → int8,
+ * sum(int8/numeric) → numeric, sum(float4/8) keeps the float type; avg of integers and
+ * numeric → numeric (numeric_avg: the exact sum divided by the count with numeric_div's
+ * scale), avg of floats → float8.
+ */
+const isFloat = (t: SqlType | undefined): boolean => t?.kind === 'float4' || t?.kind === 'float8';
+
+/** Feeds rows into an ExactSum: numbers (int2/int4), bigints (int8) or numeric text. */
+function exactUpdate(sum: ExactSum, sign: number) {
+  return (
+    args: readonly Column[],
+    rows: Int32Array | null,
+    groups: Int32Array,
+    count: number,
+  ): void => {
+    const col = args[0] as Column;
+    for (let k = 0; k < count; k++) {
+      const v = col[rows === null ? k : (rows[k] as number)];
+      if (v === null || v === undefined) continue;
+      const g = groups[k] as number;
+      if (typeof v === 'number') sum.addScaled(g, v, 0, sign);
+      else if (typeof v === 'bigint') sum.addBig(g, v, 0, sign);
+      else sum.addText(g, v as string, sign);
+    }
+  };
+}
+
+function exactSum(resultType: SqlType, sliding: boolean): GroupedAggregate {
+  const sum = new ExactSum(sliding);
+  const asInt8 = resultType.kind === 'int8';
+  const result = (g: number): SqlValue => {
+    const small = asInt8 && sum.n[g] !== 0 ? sum.smallInteger(g) : null;
+    if (small !== null) return BigInt(small);
+    const t = sum.text(g);
+    return t === null || !asInt8 ? t : BigInt(t);
+  };
+  return {
+    stateTypes: [resultType],
+    grow: (n) => sum.grow(n),
+    update: exactUpdate(sum, 1),
+    remove: exactUpdate(sum, -1),
+    result,
+    state: (n) => [Array.from({ length: n }, (_, g) => result(g))],
+    merge: (state, groups, count) => {
+      const col = state[0] as Column;
+      for (let k = 0; k < count; k++) {
+        const v = col[k];
+        if (v !== null && v !== undefined) sum.mergeText(groups[k] as number, decimalText(v), 1);
+      }
+    },
+  };
+}
+
+/** sum(float4/float8): left-to-right float addition, float4 rounding each step as float4pl. */
+function floatSum(resultType: SqlType): GroupedAggregate {
+  const sums: number[] = [];
+  const seen: boolean[] = [];
+  const single = resultType.kind === 'float4';
+  const add = (g: number, v: number): void => {
+    const s = (sums[g] as number) + v;
+    sums[g] = single ? Math.fround(s) : s;
+    seen[g] = true;
+  };
+  return {
+    stateTypes: [resultType],
+    grow: (n) => {
+      growArray(sums, n, 0);
+      growArray(seen, n, false);
+    },
+    update: (args, rows, groups, count) => {
+      const col = args[0] as Column;
+      for (let k = 0; k < count; k++) {
+        const v = col[rows === null ? k : (rows[k] as number)];
+        if (typeof v === 'number') add(groups[k] as number, v);
+      }
+    },
+    result: (g) => (seen[g] === true ? (sums[g] as number) : null),
+    state: (n) => [
+      Array.from({ length: n }, (_, g) => (seen[g] === true ? (sums[g] as number) : null)),
+    ],
+    merge: (state, groups, count) => {
+      const col = state[0] as Column;
+      for (let k = 0; k < count; k++) {
+        const v = col[k];
+        if (typeof v === 'number') add(groups[k] as number, v);
+      }
+    },
+  };
+}
+
+export const sumAggregate: AggregateFactory = (a) =>
+  isFloat(a.argTypes[0]) ? floatSum(a.resultType) : exactSum(a.resultType, a.sliding === true);
+
+/** avg over integers and numeric: exact sum and count, divided by numeric_div at the end. */
+function exactAvg(sliding: boolean): GroupedAggregate {
+  const sum = new ExactSum(sliding);
+  return {
+    stateTypes: [Types.numeric(), Types.int8],
+    grow: (n) => sum.grow(n),
+    update: exactUpdate(sum, 1),
+    remove: exactUpdate(sum, -1),
+    result: (g) => {
+      const t = sum.text(g);
+      if (t === null) return null;
+      return t === 'NaN' || t.endsWith('Infinity') ? t : numericDiv(t, String(sum.n[g]));
+    },
+    state: (n) => [
+      Array.from({ length: n }, (_, g) => sum.text(g)),
+      Array.from({ length: n }, (_, g) => BigInt(sum.n[g] as number)),
+    ],
+    merge: (state, groups, count) => {
+      const sums = state[0] as Column;
+      const counts = state[1] as Column;
+      for (let k = 0; k < count; k++) {
+        const v = sums[k];
+        if (v !== null && v !== undefined)
+          sum.mergeText(groups[k] as number, decimalText(v), Number(counts[k] ?? 0n));
+      }
+    },
+  };
+}
+
+/** The float moments' state columns, shared by avg and the variance family over floats. */
+export function floatMomentsAggregate(
+  result: (m: FloatMoments, g: number) => SqlValue,
+): GroupedAggregate {
+  const m = new FloatMoments();
+  return {
+    stateTypes: [Types.float8, Types.float8, Types.float8],
+    grow: (n) => m.grow(n),
+    update: (args, rows, groups, count) => {
+      const col = args[0] as Column;
+      for (let k = 0; k < count; k++) {
+        const v = col[rows === null ? k : (rows[k] as number)];
+        if (typeof v === 'number') m.add(groups[k] as number, v);
+      }
+    },
+    result: (g) => result(m, g),
+    state: (n) => [m.n.slice(0, n), m.sx.slice(0, n), m.sxx.slice(0, n)],
+    merge: (state, groups, count) => {
+      const [ns, sxs, sxxs] = state as [Column, Column, Column];
+      for (let k = 0; k < count; k++)
+        m.combine(groups[k] as number, ns[k] as number, sxs[k] as number, sxxs[k] as number);
+    },
+  };
+}
+
+export const avgAggregate: AggregateFactory = (a) =>
+  isFloat(a.argTypes[0]) ? floatMomentsAggregate((m, g) => m.avg(g)) : exactAvg(a.sliding === true);

@@ -1,0 +1,32 @@
+import { tableFromIPC } from 'apache-arrow';
+import type { ScanNode } from '../planner/plan/logical-plan.js';
+import type { SqlValue } from '../src/common/sql-value.js';
+import type { ColumnBatch } from '../src/exec/column-batch.js';
+import type { EvalContext } from '../src/exec/eval-context.js';
+import { filterBatch } from '../src/exec/filter-batch.js';
+import { lowerExpr } from '../src/exec/lower-expr.js';
+import { readBatchColumn } from '../src/exec/read-batch-column.js';
+import { and } from '../planner/plan/bound-expr.js';
+
+/**
+ * A decoded task's Arrow batches as the scan node's columns (a column the file lacks
+ * reads NULL), with the node's pushed filters applied exactly: pruning upstream
+ * only skipped what could not match.
+ */
+export async function* decodeScanBatches(
+  ipc: Uint8Array,
+  scan: ScanNode,
+  ctx: EvalContext,
+): AsyncGenerator<ColumnBatch> {
+  const predicate = scan.filters.length === 0 ? null : lowerExpr(and(scan.filters), scan.columns);
+  for (const batch of tableFromIPC(ipc).batches) {
+    ctx.checkCanceled();
+    const columns = scan.columns.map((c, i) => {
+      const v = batch.getChild(scan.tableColumns[i] ?? c.name);
+      return v ? readBatchColumn(v, c.type) : new Array<SqlValue>(batch.numRows).fill(null);
+    });
+    const decoded: ColumnBatch = { columns, rowCount: batch.numRows };
+    const out = predicate ? await filterBatch(decoded, predicate, ctx) : decoded;
+    if (out.rowCount > 0) yield out;
+  }
+}

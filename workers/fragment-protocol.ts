@@ -1,0 +1,27 @@
+import type { LogicalPlan, ScanNode } from '../planner/plan/logical-plan.js';
+import type { SqlValue } from '../src/common/sql-value.js';
+
+/**
+ * The plan a worker runs over its scan task (DESIGN.md §3, "Parallelism"): the scan
+ * node itself, or a subtree whose one leaf is that scan (filter, project, partial
+ * aggregate), with what evaluating expressions needs. Plain data, structured-cloned.
+ */
+export interface FragmentSpec {
+  readonly root: LogicalPlan;
+  readonly scan: ScanNode;
+  readonly context: FragmentContext;
+  readonly memoryBytes: number;
+}
+
+/** The statement facts expressions may read inside a worker (no session actions there). */
+export interface FragmentContext {
+  readonly params: readonly SqlValue[];
+  readonly timeZone: string;
+  readonly extraFloatDigits: number;
+  readonly statementStartMicros: bigint;
+  readonly user: string;
+  readonly database: string;
+  readonly backendPid: number;
+  readonly version: string;
+  readonly currentSchema: string | null;
+}

@@ -1,0 +1,70 @@
+import { type RecordBatch, Table, tableToIPC } from 'apache-arrow';
+import { LakeError } from '../src/common/errors.js';
+import { SqlState } from '../src/common/sqlstate.js';
+import type { EvalContext, SessionHooks } from '../src/exec/eval-context.js';
+import { createRuntime } from '../src/exec/operators/build-operator.js';
+import { toRecordBatch } from '../src/exec/to-record-batch.js';
+import { decodeScanBatches } from './decode-scan-batches.js';
+import type { FragmentContext, FragmentSpec } from './fragment-protocol.js';
+
+/**
+ * Runs a plan fragment over one decoded scan task inside a worker and returns its
+ * output as an Arrow IPC stream. Columns are named by position (`c0`, `c1`, ...):
+ * SQL output names may repeat, and the main thread reads them by index anyway.
+ */
+export async function runFragment(
+  ipc: Uint8Array,
+  spec: FragmentSpec,
+  cancelFlag: Int32Array | undefined,
+): Promise<Uint8Array> {
+  const ctx = fragmentContext(spec.context, cancelFlag);
+  const rt = createRuntime({
+    ctx,
+    placement: 'worker',
+    memoryBytes: spec.memoryBytes,
+    scans: { open: (scan) => decodeScanBatches(ipc, scan, ctx) },
+    systemRows: () => {
+      throw new LakeError(SqlState.internalError, 'system relations are not read in workers');
+    },
+  });
+  const op = rt.build(spec.root);
+  const columns = spec.root.columns.map((c, i) => ({ name: `c${i}`, type: c.type }));
+  const batches: RecordBatch[] = [];
+  try {
+    for (let b = await op.next(); b; b = await op.next()) {
+      if (b.rowCount > 0) batches.push(toRecordBatch(columns, b.columns, b.rowCount));
+    }
+  } finally {
+    op.close();
+  }
+  if (batches.length === 0) batches.push(toRecordBatch(columns, columns.map(() => []), 0));
+  return tableToIPC(new Table(batches), 'stream');
+}
+
+function fragmentContext(c: FragmentContext, cancelFlag: Int32Array | undefined): EvalContext {
+  const refuse = (what: string) => (): never => {
+    throw new LakeError(SqlState.internalError, `${what} cannot run inside a scan worker`);
+  };
+  const session: SessionHooks = {
+    user: c.user,
+    database: c.database,
+    backendPid: c.backendPid,
+    version: c.version,
+    currentSchema: () => c.currentSchema,
+    currentSetting: refuse('current_setting'),
+    setConfig: refuse('set_config'),
+    cancelBackend: refuse('pg_cancel_backend'),
+  };
+  const canceled = (): boolean => cancelFlag !== undefined && Atomics.load(cancelFlag, 0) !== 0;
+  return {
+    params: c.params,
+    timeZone: c.timeZone,
+    extraFloatDigits: c.extraFloatDigits,
+    statementStartMicros: c.statementStartMicros,
+    session,
+    signal: new AbortController().signal,
+    checkCanceled: () => {
+      if (canceled()) throw new LakeError(SqlState.queryCanceled, 'canceling statement due to user request');
+    },
+  };
+}
