@@ -37,7 +37,14 @@ export async function runFragment(
   } finally {
     op.close();
   }
-  if (batches.length === 0) batches.push(toRecordBatch(columns, columns.map(() => []), 0));
+  if (batches.length === 0)
+    batches.push(
+      toRecordBatch(
+        columns,
+        columns.map(() => []),
+        0,
+      ),
+    );
   return tableToIPC(new Table(batches), 'stream');
 }
 
@@ -64,7 +71,8 @@ function fragmentContext(c: FragmentContext, cancelFlag: Int32Array | undefined)
     session,
     signal: new AbortController().signal,
     checkCanceled: () => {
-      if (canceled()) throw new LakeError(SqlState.queryCanceled, 'canceling statement due to user request');
+      if (canceled())
+        throw new LakeError(SqlState.queryCanceled, 'canceling statement due to user request');
     },
   };
 }

@@ -88,6 +88,66 @@ function bindConcat(
   ]);
 }
 
+/**
+ * Date/time and interval arithmetic (PostgreSQL docs table 9.33), as the kernels of
+ * exec/kernels/interval-arithmetic.ts name them: `<left><op><right>` → result. An
+ * unknown literal on the interval side is read as an interval, a number beside an
+ * interval as double precision.
+ */
+const intervalOperators: Readonly<Record<string, SqlType>> = {
+  'timestamp+interval': Types.timestamp,
+  'timestamp-interval': Types.timestamp,
+  'interval+timestamp': Types.timestamp,
+  'timestamptz+interval': Types.timestamptz,
+  'timestamptz-interval': Types.timestamptz,
+  'date+interval': Types.timestamp,
+  'date-interval': Types.timestamp,
+  'timestamp-timestamp': Types.interval,
+  'timestamptz-timestamptz': Types.interval,
+  'interval+interval': Types.interval,
+  'interval-interval': Types.interval,
+  'interval*float8': Types.interval,
+  'float8*interval': Types.interval,
+  'interval/float8': Types.interval,
+};
+
+function bindIntervalArithmetic(
+  op: string,
+  l: BoundExpr,
+  r: BoundExpr,
+  ctx: BindContext,
+  e: Binary,
+): BoundExpr | null {
+  const datetime = (k: string): boolean => k === 'date' || k === 'timestamp' || k === 'timestamptz';
+  const lk = l.type.kind;
+  const rk = r.type.kind;
+  if (lk !== 'interval' && rk !== 'interval' && !(op === '-' && datetime(lk) && lk === rk)) {
+    return null;
+  }
+  const kindOf = (k: string, other: string): string =>
+    k === 'unknown' && (other === 'interval' || datetime(other))
+      ? 'interval'
+      : isNumeric({ kind: k } as SqlType) && other === 'interval'
+        ? 'float8'
+        : k;
+  const [lt, rt] = [kindOf(lk, rk), kindOf(rk, lk)];
+  // interval + date is date + interval turned around (there is one kernel per shape).
+  if (op === '+' && lt === 'interval' && rt === 'date') {
+    return call('date+interval', Types.timestamp, [
+      r,
+      coerceTo(l, Types.interval, ctx, e.left.span.start),
+    ]);
+  }
+  const returns = intervalOperators[`${lt}${op}${rt}`];
+  if (!returns) return null;
+  const typeOf = (k: string, x: BoundExpr): SqlType =>
+    k === x.type.kind ? x.type : ({ kind: k } as SqlType);
+  return call(`${lt}${op}${rt}`, returns, [
+    coerceTo(l, typeOf(lt, l), ctx, e.left.span.start),
+    coerceTo(r, typeOf(rt, r), ctx, e.right.span.start),
+  ]);
+}
+
 function bindDateArithmetic(
   op: string,
   l: BoundExpr,
@@ -95,6 +155,8 @@ function bindDateArithmetic(
   ctx: BindContext,
   e: Binary,
 ): BoundExpr | null {
+  const interval = bindIntervalArithmetic(op, l, r, ctx, e);
+  if (interval) return interval;
   if (l.type.kind !== 'date') return null;
   if (
     (op === '+' || op === '-') &&

@@ -3,7 +3,7 @@ import type { BoundExpr, BoundSubquery } from '../plan/bound-expr.js';
 import { andAll, conjuncts, substituteRefs, transformExpr } from '../plan/expr-visit.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { filter, join, markColumn, projectIds } from '../plan/plan-factories.js';
-import { freeRefs, nextColumnId, transformUp } from '../plan/plan-visit.js';
+import { freeRefs, nextColumnId, transformUp, withChildren } from '../plan/plan-visit.js';
 import { decorrelateScalar, peelCorrelation, type IdSource } from './decorrelate-scalar.js';
 
 /**
@@ -28,16 +28,31 @@ export function decorrelateSubqueries(
   return transformUp(plan, (node) => {
     if (node.kind === 'filter') return rewriteFilter(node.input, node.predicate, node.columns, ids);
     if (node.kind === 'project') {
-      let input = node.input;
+      // The binder sorts below the select list; the joins go under that ordering so
+      // it stays the last thing to touch row order.
+      const { base, rebuild } = underOrdering(node.input);
+      let input = base;
       const exprs = node.exprs.map((e) => {
         const r = replaceNested(input, e, ids);
         input = r.input;
         return r.expr;
       });
-      return input === node.input ? undefined : { ...node, input, exprs };
+      return input === base ? undefined : { ...node, input: rebuild(input), exprs };
     }
     return undefined;
   });
+}
+
+/** The input below any Sort/Limit/TopN chain, and how to put that chain back on top. */
+function underOrdering(p: LogicalPlan): {
+  base: LogicalPlan;
+  rebuild: (x: LogicalPlan) => LogicalPlan;
+} {
+  if (p.kind !== 'sort' && p.kind !== 'limit' && p.kind !== 'top-n') {
+    return { base: p, rebuild: (x) => x };
+  }
+  const inner = underOrdering(p.input);
+  return { base: inner.base, rebuild: (x) => withChildren(p, [inner.rebuild(x)]) };
 }
 
 function rewriteFilter(

@@ -4,6 +4,7 @@ import { mapExprs, nextColumnId, transformUp } from '../plan/plan-visit.js';
 import type { IdSource } from './decorrelate-scalar.js';
 import { decorrelateSubqueries } from './decorrelate-subqueries.js';
 import { NO_STATS, type TableStats } from './estimate-rows.js';
+import { factorOrConjuncts } from './factor-or-conjuncts.js';
 import { foldConstants } from './fold-constants.js';
 import { markPartialAggregates } from './mark-partial-aggregates.js';
 import { orderJoins } from './order-joins.js';
@@ -39,6 +40,7 @@ export interface OptimizerRule {
 export const RULES: readonly OptimizerRule[] = [
   { name: 'decorrelate-subqueries', apply: (p, ctx) => decorrelateSubqueries(p, ctx.ids) },
   { name: 'fold-constants', apply: (p) => foldConstants(p) },
+  { name: 'factor-or-conjuncts', apply: (p) => factorOrConjuncts(p) },
   { name: 'push-down-filters', apply: (p) => pushDownFilters(p) },
   { name: 'order-joins', apply: (p, ctx) => orderJoins(p, ctx.stats) },
   { name: 'prune-columns', apply: (p) => pruneColumns(p) },

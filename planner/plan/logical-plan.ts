@@ -164,15 +164,7 @@ export interface AggregateNode extends Node<'aggregate'> {
  * true/false/NULL as `left IN (right)` would be (EXISTS/IN under OR).
  */
 export type JoinType =
-  | 'inner'
-  | 'left'
-  | 'right'
-  | 'full'
-  | 'cross'
-  | 'semi'
-  | 'anti'
-  | 'single'
-  | 'mark';
+  'inner' | 'left' | 'right' | 'full' | 'cross' | 'semi' | 'anti' | 'single' | 'mark';
 
 export interface JoinNode extends Node<'join'> {
   readonly joinType: JoinType;

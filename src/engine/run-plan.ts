@@ -25,7 +25,10 @@ export interface PlanRuntime {
  * pool, pg_catalog relations are answered from memory, and subqueries the optimizer
  * left in expressions run through the same runtime with their outer values bound.
  */
-export function buildPlan(plan: LogicalPlan, prt: PlanRuntime): { root: Operator; rt: ExecRuntime } {
+export function buildPlan(
+  plan: LogicalPlan,
+  prt: PlanRuntime,
+): { root: Operator; rt: ExecRuntime } {
   const runtimeFor = (ctx: EvalContext): ExecRuntime => {
     const withSubqueries: EvalContext = { ...ctx, runSubquery: (p, c) => drain(p, runtimeFor(c)) };
     return createRuntime({

@@ -80,7 +80,11 @@ function answer(e: BoundSubquery, rows: Column, operand: SqlValue): SqlValue {
 }
 
 /** `operand = ANY (rows)` in three-valued logic (docs §9.23.1). */
-function within(operand: SqlValue, rows: Column, type: BoundSubquery['type'] | undefined): boolean | null {
+function within(
+  operand: SqlValue,
+  rows: Column,
+  type: BoundSubquery['type'] | undefined,
+): boolean | null {
   if (rows.length === 0) return false;
   if (operand === null) return null;
   const cmp = type ? comparatorFor(type) : null;
@@ -93,5 +97,5 @@ function within(operand: SqlValue, rows: Column, type: BoundSubquery['type'] | u
 }
 
 function keyOf(v: SqlValue): string {
-  return typeof v === 'bigint' ? `${v}n` : JSON.stringify(v) ?? 'null';
+  return typeof v === 'bigint' ? `${v}n` : (JSON.stringify(v) ?? 'null');
 }

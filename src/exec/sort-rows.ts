@@ -2,7 +2,7 @@ import type { SqlType } from '../common/sql-types.js';
 import type { SqlValue } from '../common/sql-value.js';
 import type { ColumnBatch } from './column-batch.js';
 import { takeRows } from './column-batch.js';
-import { comparatorFor, type Comparator } from './kernels/compare-values.js';
+import { comparatorFor, compareCodePoints, type Comparator } from './kernels/compare-values.js';
 
 export interface SortSpec {
   readonly column: number;
@@ -101,24 +101,6 @@ export function sortComparatorFor(type: SqlType): Comparator {
       return comparatorFor(type);
   }
 }
-
-/** Code point order of two strings (= UTF-8 byte order). */
-export function compareCodePoints(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = a.length < b.length ? a.length : b.length;
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      // Both at or above the surrogates: a surrogate (a code point >= U+10000) is the larger.
-      if (x >= 0xd800 && y >= 0xd800) return surrogateLast(x) - surrogateLast(y);
-      return x - y;
-    }
-  }
-  return a.length - b.length;
-}
-
-const surrogateLast = (c: number): number => (c >= 0xe000 ? c - 0x800 : c + 0x2000);
 
 const trimEnd = (s: string): string => (s.endsWith(' ') ? s.replace(/ +$/, '') : s);
 

@@ -31,32 +31,7 @@ import {
 import { type WireTarget, connect, queryText } from './wire-query.js';
 
 /** Queries the engine cannot answer correctly yet (update after each engine change). */
-const KNOWN_FAILING: ReadonlySet<string> = new Set([
-  // Q1 and Q6 fail only on `date ± interval` (42883) in the interim engine: with the date
-  // literals precomputed they return PostgreSQL's exact answer (in ~50 s and ~17 s).
-  'q01',
-  'q02',
-  'q03',
-  'q04',
-  'q05',
-  'q06',
-  'q07',
-  'q08',
-  'q09',
-  'q10',
-  'q11',
-  'q12',
-  'q13',
-  'q14',
-  'q15',
-  'q16',
-  'q17',
-  'q18',
-  'q19',
-  'q20',
-  'q21',
-  'q22',
-]);
+const KNOWN_FAILING: ReadonlySet<string> = new Set<string>([]);
 
 // PostgreSQL answers each query at this scale in under a second; a minute bounds a stuck one
 // so that 22 of them cannot eat CI's 90 minutes.

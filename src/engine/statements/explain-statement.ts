@@ -31,7 +31,12 @@ export const explainStatement: StatementHandler<Explain> = {
     if (s.analyze) {
       const ctx = core.evalContext(params, run);
       const { io, scanPool, limits } = core.options;
-      const { root } = buildPlan(query.plan, { ctx, io, scanPool, memoryBytes: limits.memoryBytes });
+      const { root } = buildPlan(query.plan, {
+        ctx,
+        io,
+        scanPool,
+        memoryBytes: limits.memoryBytes,
+      });
       const started = performance.now();
       try {
         while (await root.next());
@@ -45,10 +50,23 @@ export const explainStatement: StatementHandler<Explain> = {
       ];
     } else {
       lines = s.verbose
-        ? ['Bound plan:', ...printPlan(query.logical), '', 'Optimized plan:', ...printPlan(query.plan)]
+        ? [
+            'Bound plan:',
+            ...printPlan(query.logical),
+            '',
+            'Optimized plan:',
+            ...printPlan(query.plan),
+          ]
         : printPlan(query.plan);
     }
-    return { columns: COLUMNS, batches: textBatches(COLUMNS, lines.map((l) => [l])), tag: () => 'EXPLAIN' };
+    return {
+      columns: COLUMNS,
+      batches: textBatches(
+        COLUMNS,
+        lines.map((l) => [l]),
+      ),
+      tag: () => 'EXPLAIN',
+    };
   },
 };
 
@@ -64,4 +82,3 @@ function figures(op: Operator | undefined): string {
   const extra = Object.entries(op.stats.extra).map(([k, v]) => ` ${k}=${v}`);
   return `(actual rows=${op.stats.rows} time=${(op.stats.nanos / 1e6).toFixed(3)} ms${extra.join('')})`;
 }
-

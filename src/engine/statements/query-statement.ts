@@ -35,7 +35,9 @@ export async function prepareQuery(
   const columns: ResultColumn[] = bound.columns.map((c) => ({
     name: c.name,
     type: c.type,
-    ...(c.columnNumber === undefined ? {} : { tableOid: c.tableOid ?? 0, columnNumber: c.columnNumber }),
+    ...(c.columnNumber === undefined
+      ? {}
+      : { tableOid: c.tableOid ?? 0, columnNumber: c.columnNumber }),
   }));
   return { plan: optimize(bound.plan), logical: bound.plan, columns };
 }

@@ -21,6 +21,16 @@ export function comparatorFor(type: SqlType): Comparator {
       return (a, b) => cmp(intervalSpan(a as Interval), intervalSpan(b as Interval));
     case 'bool':
       return (a, b) => Number(a) - Number(b);
+    case 'text':
+    case 'varchar':
+    case 'bpchar':
+    case 'name':
+    case 'char':
+    case 'json':
+    case 'jsonb':
+    case 'uuid':
+    case 'unknown':
+      return (a, b) => compareCodePoints(a as string, b as string);
     default:
       return (a, b) => cmp(a as number | bigint | string, b as number | bigint | string);
   }
@@ -57,3 +67,21 @@ export function compareDecimals(x: Decimal, y: Decimal): number {
   const scale = Math.max(x.scale, y.scale);
   return cmp(rescale(x, scale), rescale(y, scale));
 }
+
+/** Code point order of two strings (= UTF-8 byte order). */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      // Both at or above the surrogates: a surrogate (a code point >= U+10000) is the larger.
+      if (x >= 0xd800 && y >= 0xd800) return surrogateLast(x) - surrogateLast(y);
+      return x - y;
+    }
+  }
+  return a.length - b.length;
+}
+
+const surrogateLast = (c: number): number => (c >= 0xe000 ? c - 0x800 : c + 0x2000);

@@ -16,7 +16,6 @@ import { buildTopN } from './top-n.js';
 import { buildValues } from './values.js';
 import { buildWindow } from './window.js';
 
-
 /** Write nodes run through their table format's commit, which the write issues add. */
 const notYet =
   (what: string): OperatorBuilder<PlanKind> =>
