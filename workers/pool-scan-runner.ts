@@ -1,17 +1,22 @@
+import type { Catalog } from '../catalog/catalog.js';
 import type { LogicalPlan, ScanNode } from '../planner/plan/logical-plan.js';
 import type { ColumnBatch } from '../src/exec/column-batch.js';
 import type { EvalContext } from '../src/exec/eval-context.js';
 import type { OperatorStats, ScanRunner } from '../src/exec/operators/operator.js';
 import { readBatchColumn } from '../src/exec/read-batch-column.js';
-import { planParquetScan } from '../src/formats/parquet/plan-parquet-scan.js';
+import { planParquetFiles } from '../src/formats/parquet/plan-parquet-scan.js';
+import { type PruneResult, pruneParquet } from '../src/formats/parquet/prune-parquet.js';
 import type { FileIO } from '../src/storage/file-io.js';
 import type { FragmentContext } from './fragment-protocol.js';
 import type { ScanPool } from './scan-pool.js';
+import { footerAnswer } from './scan-footer-answer.js';
 
 /**
- * The main thread's scans: the table's format plans tasks, the pool's workers decode
+ * The main thread's scans: the table's format plans tasks (registered partitions, then
+ * partition and row-group pruning on the pushed filters), the pool's workers decode
  * them and run the scan node (or the fragment over it), and the batches come back as
- * Arrow IPC, read here into the fragment's columns by position.
+ * Arrow IPC, read here into the fragment's columns by position. An aggregate fragment
+ * the footers answer exactly (count(*), min/max) reads no page at all.
  */
 export class PoolScanRunner implements ScanRunner {
   constructor(
@@ -20,6 +25,8 @@ export class PoolScanRunner implements ScanRunner {
     private readonly ctx: EvalContext,
     private readonly context: FragmentContext,
     private readonly memoryBytes: number,
+    /** The session's catalogs by name: a partitioned table's registered partitions. */
+    private readonly catalogs: ReadonlyMap<string, Catalog> = new Map(),
   ) {}
 
   async *open(
@@ -27,18 +34,19 @@ export class PoolScanRunner implements ScanRunner {
     stats: OperatorStats,
     fragment?: LogicalPlan,
   ): AsyncGenerator<ColumnBatch> {
-    const tasks = await planParquetScan(
-      scan.table,
-      this.io,
-      scan.tableColumns,
-      this.pool.readFooters,
-    );
-    stats.extra['files'] = new Set(tasks.map((t) => t.file)).size;
-    stats.extra['tasks'] = tasks.length;
-    stats.extra['bytes'] = tasks.reduce((n, t) => n + t.fileSize, 0);
+    const pruned = await this.plan(scan);
+    recordPruning(stats, pruned);
+    const answer = footerAnswer(fragment, scan, pruned);
+    if (answer !== null) {
+      stats.extra['footer'] = 1;
+      stats.extra['row_groups'] = 0;
+      stats.extra['bytes'] = 0;
+      yield answer;
+      return;
+    }
     const root = fragment ?? scan;
     const spec = { root, scan, context: this.context, memoryBytes: this.memoryBytes };
-    for await (const rb of this.pool.scan(tasks, this.ctx.signal, spec)) {
+    for await (const rb of this.pool.scan(pruned.tasks, this.ctx.signal, spec)) {
       const columns = root.columns.map((c, i) => {
         const v = rb.getChildAt(i);
         return v ? readBatchColumn(v, c.type) : [];
@@ -46,6 +54,35 @@ export class PoolScanRunner implements ScanRunner {
       yield { columns, rowCount: rb.numRows };
     }
   }
+
+  /** The table's files (of its registered partitions) pruned by the scan's pushed filters. */
+  private async plan(scan: ScanNode): Promise<PruneResult> {
+    const table = scan.table;
+    const catalog = this.catalogs.get(table.catalog);
+    const partitions =
+      table.partitionKeys.length > 0 ? ((await catalog?.listPartitions?.(table.ident)) ?? null) : null;
+    const files = await planParquetFiles(table, this.io, this.pool.readFooters, { partitions });
+    const columnNames = new Map(scan.columns.map((c, i) => [c.id, scan.tableColumns[i] ?? '']));
+    return pruneParquet({
+      files,
+      table,
+      filters: scan.filters,
+      columnNames,
+      columns: scan.tableColumns,
+    });
+  }
+}
+
+/** EXPLAIN ANALYZE's scan figures: what is read and what pruning skipped. */
+function recordPruning(stats: OperatorStats, pruned: PruneResult): void {
+  const { files, rowGroups, bytes } = pruned;
+  stats.extra['files'] = files.total - files.pruned;
+  stats.extra['files_pruned'] = files.pruned;
+  stats.extra['row_groups'] = rowGroups.total - rowGroups.pruned;
+  stats.extra['row_groups_pruned'] = rowGroups.pruned;
+  stats.extra['bytes'] = bytes.total - bytes.pruned;
+  stats.extra['bytes_pruned'] = bytes.pruned;
+  stats.extra['tasks'] = pruned.tasks.length;
 }
 
 /** The statement facts a worker's expressions read: a snapshot of the session's context. */

@@ -20,6 +20,8 @@ import { coerceTo } from './coerce.js';
 
 /** 42P19 (invalid_recursion), PostgreSQL's code for malformed recursive queries. */
 const INVALID_RECURSION = '42P19';
+/** 42712 (duplicate_alias): PostgreSQL rejects a WITH list naming one query twice. */
+const DUPLICATE_ALIAS = '42712';
 
 /**
  * A query's WITH list in scope: each CTE sees the ones before it, and in a WITH
@@ -29,7 +31,18 @@ export function withCtes(list: readonly CommonTableExpr[], ctx: BindContext): Ct
   let scope = ctx.ctes;
   const recursive = list.some((c) => c.recursive);
   let all: CteScope | null = null;
+  const seen = new Set<string>();
   for (const cte of list) {
+    // Without this check the later definition silently shadowed the earlier one.
+    if (seen.has(cte.name)) {
+      throw failAt(
+        ctx,
+        cte.span,
+        DUPLICATE_ALIAS,
+        `WITH query name "${cte.name}" specified more than once`,
+      );
+    }
+    seen.add(cte.name);
     const before = scope;
     const binding: CteBinding = {
       cte,

@@ -160,8 +160,9 @@ export interface AggregateNode extends Node<'aggregate'> {
  * `semi`/`anti`: output is the left's columns only. `anti` with `nullAware` is NOT IN
  * (no row when the right side has a NULL key, none for a NULL left key unless the
  * right side is empty). `single` is a left join that fails with 21000 on a second
- * match (decorrelated scalar subqueries). `mark` adds one boolean column, `markId`,
- * true/false/NULL as `left IN (right)` would be (EXISTS/IN under OR).
+ * match (decorrelated scalar subqueries). `mark` adds one boolean column, `markId`:
+ * with `nullAware` true/false/NULL as `left IN (right)` would be (IN under OR), without
+ * it plain true/false as EXISTS (EXISTS under OR, in a select list).
  */
 export type JoinType =
   'inner' | 'left' | 'right' | 'full' | 'cross' | 'semi' | 'anti' | 'single' | 'mark';

@@ -1,4 +1,5 @@
 import type { RecordBatch } from 'apache-arrow';
+import type { Catalog } from '../../catalog/catalog.js';
 import type { LogicalPlan } from '../../planner/plan/logical-plan.js';
 import { findSystemRelation } from '../../catalog/system/system-relations.js';
 import { fragmentContextOf, PoolScanRunner } from '../../workers/pool-scan-runner.js';
@@ -18,6 +19,8 @@ export interface PlanRuntime {
   readonly io: FileIO;
   readonly scanPool: ScanPool;
   readonly memoryBytes: number;
+  /** The session's catalogs by name: scans of partitioned tables list their partitions. */
+  readonly catalogs?: ReadonlyMap<string, Catalog>;
 }
 
 /**
@@ -41,6 +44,7 @@ export function buildPlan(
         withSubqueries,
         fragmentContextOf(withSubqueries),
         prt.memoryBytes,
+        prt.catalogs,
       ),
       systemRows: (name) => {
         const relation = findSystemRelation(['pg_catalog', name]);

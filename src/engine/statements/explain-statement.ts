@@ -30,12 +30,13 @@ export const explainStatement: StatementHandler<Explain> = {
     let lines: string[];
     if (s.analyze) {
       const ctx = core.evalContext(params, run);
-      const { io, scanPool, limits } = core.options;
+      const { io, scanPool, limits, catalogs } = core.options;
       const { root } = buildPlan(query.plan, {
         ctx,
         io,
         scanPool,
         memoryBytes: limits.memoryBytes,
+        catalogs,
       });
       const started = performance.now();
       try {

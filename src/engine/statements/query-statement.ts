@@ -48,9 +48,10 @@ export function startQuery(
   params: readonly SqlValue[],
   run: StatementRun,
 ): RowStream {
-  const { io, scanPool, limits } = core.options;
+  const { io, scanPool, limits, catalogs } = core.options;
   const ctx = core.evalContext(params, run);
-  const { root } = buildPlan(query.plan, { ctx, io, scanPool, memoryBytes: limits.memoryBytes });
+  const memoryBytes = limits.memoryBytes;
+  const { root } = buildPlan(query.plan, { ctx, io, scanPool, memoryBytes, catalogs });
   return { columns: query.columns, batches: recordBatches(root, query.columns) };
 }
 

@@ -81,8 +81,7 @@ function plan(c: Case, batchRows = 7): { node: AggregateNode; outTypes: SqlType[
 function pgSql(c: Case): string {
   const keys = c.keys.map((k) => `c${k}`);
   const select = [...keys, ...c.aggs.map(aggSql)];
-  if (c.sets)
-    select.push(`(${c.keys.map((k, i) => `GROUPING(c${k}) * ${2 ** i}`).join(' + ')})::int8`);
+  if (c.sets) select.push(`GROUPING(${c.keys.map((k) => `c${k}`).join(', ')})::int8`);
   const group = c.sets
     ? ` GROUP BY GROUPING SETS (${c.sets.map((s) => `(${s.map((i) => `c${c.keys[i]}`).join(', ')})`).join(', ')})`
     : keys.length

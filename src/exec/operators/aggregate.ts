@@ -116,8 +116,9 @@ function groupingsOf(node: AggregateNode, calls: readonly LoweredCall[], rt: Exe
 
 /**
  * The output of one grouping: every key (NULL where the set leaves it out), the
- * aggregates, and with grouping sets the int8 grouping id, bit i set when key i is not
- * in the set (GROUPING()'s bits, which the binder reads off it).
+ * aggregates, and with grouping sets the int8 grouping id: bit K-1-i set when key i is
+ * not in the set, the first key highest, as GROUPING(a, b, ...) numbers its arguments
+ * (the binder reads GROUPING() off it, planner/README.md).
  */
 function resultColumns(node: AggregateNode, set: readonly number[], g: HashGrouping): Column[] {
   const n = g.groupCount;
@@ -129,7 +130,7 @@ function resultColumns(node: AggregateNode, set: readonly number[], g: HashGroup
   if (node.groupingSets !== null) {
     let id = 0n;
     node.keys.forEach((_, i) => {
-      if (!set.includes(i)) id |= 1n << BigInt(i);
+      if (!set.includes(i)) id |= 1n << BigInt(node.keys.length - 1 - i);
     });
     cols.push(new Array<SqlValue>(n).fill(id));
   }

@@ -220,9 +220,12 @@ export function probesLeft(node: JoinNode): boolean {
   );
 }
 
-/** Mark joins (`x IN (...)` under OR) and NOT IN: a NULL comparison makes the outcome NULL. */
+/**
+ * IN-style mark joins (`x IN (...)` under OR) and NOT IN: a NULL comparison makes the
+ * outcome NULL. An EXISTS mark join (nullAware false) is plain true/false.
+ */
 export function isThreeValued(node: JoinNode): boolean {
-  return node.joinType === 'mark' || (node.joinType === 'anti' && node.nullAware);
+  return (node.joinType === 'mark' || node.joinType === 'anti') && node.nullAware;
 }
 
 /** Whether an empty build side can still produce rows from the probe side. */
