@@ -121,6 +121,16 @@ function bindIntervalArithmetic(
   const datetime = (k: string): boolean => k === 'date' || k === 'timestamp' || k === 'timestamptz';
   const lk = l.type.kind;
   const rk = r.type.kind;
+  // Mixed datetimes subtract after promoting to the wider type (date < timestamp <
+  // timestamptz, PostgreSQL's implicit casts), e.g. `timestamptz - date`; was 42883.
+  if (op === '-' && datetime(lk) && datetime(rk) && lk !== rk) {
+    const wide =
+      lk === 'timestamptz' || rk === 'timestamptz' ? Types.timestamptz : Types.timestamp;
+    return call(`${wide.kind}-${wide.kind}`, Types.interval, [
+      coerceTo(l, wide, ctx, e.left.span.start),
+      coerceTo(r, wide, ctx, e.right.span.start),
+    ]);
+  }
   if (lk !== 'interval' && rk !== 'interval' && !(op === '-' && datetime(lk) && lk === rk)) {
     return null;
   }

@@ -92,26 +92,39 @@ function distinct(input: ProjectNode): AggregateNode {
  * column's alias; either stands for that select item's expression.
  */
 function groupKeys(select: Select, scope: readonly ScopeColumn[], ctx: BindContext): Expr[] {
-  return select.groupBy.map((key) => {
-    if (key.kind === 'literal' && key.value.type === 'integer') {
-      const n = Number(key.value.text);
-      const item = select.items[n - 1];
-      if (!item || item.expr.kind === 'star') {
-        throw failAt(
-          ctx,
-          key.span,
-          SqlState.invalidColumnReference,
-          `GROUP BY position ${n} is not in select list`,
-        );
-      }
-      return item.expr;
+  // Inside ROLLUP / CUBE / GROUPING SETS each element resolves the same way (PostgreSQL's
+  // transformGroupClauseExpr runs per element); before, `ROLLUP (alias)` answered 42703.
+  const resolve = (key: Expr): Expr =>
+    key.kind === 'grouping-sets'
+      ? { ...key, sets: key.sets.map((set) => set.map(resolve)) }
+      : groupKey(key, select, scope, ctx);
+  return select.groupBy.map(resolve);
+}
+
+function groupKey(
+  key: Expr,
+  select: Select,
+  scope: readonly ScopeColumn[],
+  ctx: BindContext,
+): Expr {
+  if (key.kind === 'literal' && key.value.type === 'integer') {
+    const n = Number(key.value.text);
+    const item = select.items[n - 1];
+    if (!item || item.expr.kind === 'star') {
+      throw failAt(
+        ctx,
+        key.span,
+        SqlState.invalidColumnReference,
+        `GROUP BY position ${n} is not in select list`,
+      );
     }
-    if (key.kind === 'column' && key.name.parts.length === 1) {
-      const name = key.name.parts[0];
-      const isInput = scope.some((c) => c.unqualified && c.name === name);
-      const aliased = select.items.find((i) => i.alias === name);
-      if (!isInput && aliased) return aliased.expr;
-    }
-    return key;
-  });
+    return item.expr;
+  }
+  if (key.kind === 'column' && key.name.parts.length === 1) {
+    const name = key.name.parts[0];
+    const isInput = scope.some((c) => c.unqualified && c.name === name);
+    const aliased = select.items.find((i) => i.alias === name);
+    if (!isInput && aliased) return aliased.expr;
+  }
+  return key;
 }

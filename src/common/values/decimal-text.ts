@@ -29,6 +29,9 @@ const SPECIALS: Record<string, SpecialNumeric> = {
  * Returns null when the text is not a number.
  */
 export function parseDecimal(text: string): Decimal | SpecialNumeric | null {
+  // Plain short text (the common case) skips trim, the specials lookup and the regex.
+  if (readSmallDecimal(text))
+    return { unscaled: BigInt(smallDecimal.unscaled), scale: smallDecimal.scale };
   const s = text.trim();
   const special = SPECIALS[s.toLowerCase()];
   if (special) return special;
@@ -71,4 +74,61 @@ export function rescale(d: Decimal, scale: number): bigint {
 /** Number of significant integer+fraction digits of an unscaled value (precision check). */
 export function digitCount(unscaled: bigint): number {
   return (unscaled < 0n ? -unscaled : unscaled).toString().length;
+}
+
+/**
+ * The result of the last successful readSmallDecimal: one shared scratch object, so
+ * the per-row hot paths (numeric arithmetic, comparisons, casts) allocate nothing.
+ * Read it right after the call; the next call overwrites it.
+ */
+export const smallDecimal = { unscaled: 0, scale: 0 };
+
+/** Digits a double holds exactly: every integer below 10^15 is below 2^53. */
+const SMALL_DIGITS = 15;
+
+/**
+ * Fast path for plain decimal text, `[+-]digits[.digits]` with at most 15 digits in
+ * all (what Decimal128 columns and our own arithmetic produce): its unscaled integer
+ * is below 10^15 < 2^53, so a double holds it exactly and no BigInt or regex is
+ * needed. On success fills `smallDecimal` (unscaled as a number, scale = fraction
+ * digits written) and returns true; anything else (spaces, exponent, NaN, Infinity,
+ * long values, junk) returns false and goes through parseDecimal's general path.
+ */
+export function readSmallDecimal(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  let neg = false;
+  const first = n > 0 ? text.charCodeAt(0) : 0;
+  if (first === 45 || first === 43) {
+    neg = first === 45;
+    i = 1;
+  }
+  let u = 0;
+  let digits = 0;
+  let dot = -1;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      u = u * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && dot < 0) dot = digits;
+    else return false;
+  }
+  if (digits === 0 || digits > SMALL_DIGITS) return false;
+  smallDecimal.unscaled = neg && u !== 0 ? -u : u;
+  smallDecimal.scale = dot < 0 ? 0 : digits - dot;
+  return true;
+}
+
+/** formatDecimal for an unscaled integer a double holds exactly (|u| <= 2^53). */
+export function formatSmallDecimal(unscaled: number, scale: number): string {
+  const negative = unscaled < 0;
+  // Integers below 1e21 print without an exponent, so String() gives the plain digits.
+  let digits = String(negative ? -unscaled : unscaled);
+  if (scale > 0) {
+    if (digits.length <= scale) digits = digits.padStart(scale + 1, '0');
+    const cut = digits.length - scale;
+    digits = `${digits.slice(0, cut)}.${digits.slice(cut)}`;
+  }
+  return negative ? `-${digits}` : digits;
 }

@@ -1,6 +1,14 @@
 import { LakeError } from '../errors.js';
 import { SqlState } from '../sqlstate.js';
-import { digitCount, formatDecimal, parseDecimal, rescale } from './decimal-text.js';
+import {
+  digitCount,
+  formatDecimal,
+  formatSmallDecimal,
+  parseDecimal,
+  readSmallDecimal,
+  rescale,
+  smallDecimal,
+} from './decimal-text.js';
 import { floatOutOfRange, invalidSyntax, valueOutOfRange } from './input-error.js';
 
 /** Input functions for bool, the integer types, oid, the float types and numeric. */
@@ -82,6 +90,17 @@ export function parseFloatText(text: string, width: 'float4' | 'float8'): number
  * Returns canonical decimal text keeping the scale written (or the typmod's).
  */
 export function parseNumeric(text: string, precision: number | null, scale: number | null): string {
+  // Unconstrained numeric of short plain text (numeric → numeric casts per row): canonical
+  // text straight from the scanned digits, no BigInt.
+  if (readSmallDecimal(text)) {
+    if (precision === null) return formatSmallDecimal(smallDecimal.unscaled, smallDecimal.scale);
+    // numeric(p,s) that only pads (no rounding): exact on doubles while below 2^53.
+    const s = scale ?? 0;
+    if (s >= smallDecimal.scale && s - smallDecimal.scale <= 15 && precision <= 15) {
+      const u = smallDecimal.unscaled * 10 ** (s - smallDecimal.scale);
+      if (Math.abs(u) < 10 ** precision) return formatSmallDecimal(u, s);
+    }
+  }
   const d = parseDecimal(text);
   if (d === null) throw invalidSyntax('numeric', text);
   if (typeof d === 'string') {

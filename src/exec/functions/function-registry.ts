@@ -68,6 +68,15 @@ export function kernelOf(name: string): Kernel {
   return k;
 }
 
+/**
+ * Whether `name` is an operator kernel: deterministic per statement (their inputs and
+ * the statement's context decide the result), so over constant arguments the
+ * evaluator may compute them once per batch instead of once per row.
+ */
+export function isOperatorKernel(name: string): boolean {
+  return Object.hasOwn(operatorKernels, name);
+}
+
 /** Whether a kernel of this name exists (operators included). */
 export function hasKernel(name: string): boolean {
   return operatorKernels[name] !== undefined || functions.has(name);

@@ -31,6 +31,10 @@ export function castColumn(
   ctx: Pick<EvalContext, 'timeZone' | 'extraFloatDigits'>,
 ): SqlValue[] {
   if (sameType(from, to) && to.kind !== 'numeric') return [...values];
+  // numeric → unconstrained numeric changes nothing: a numeric SqlValue is already
+  // canonical decimal text (sql-value.ts), so skip the per-row parse and format.
+  if (from.kind === 'numeric' && to.kind === 'numeric' && to.precision === null)
+    return [...values];
   const f = converter(from, to, ctx);
   return values.map((v) => (v === null ? null : f(v)));
 }
@@ -53,7 +57,27 @@ export function converter(
     const parse = textParser(to, opts);
     return (v) => parse(scalarText(v));
   }
-  return numericConverter(from, to) ?? viaText(from, to, opts);
+  return numericConverter(from, to) ?? dateToTimestamp(from, to, opts) ?? viaText(from, to, opts);
+}
+
+const MICROS_PER_DAY = 86_400_000_000n;
+
+/**
+ * date → timestamp without the text round trip (it ran per row in date filters such as
+ * `l_shipdate <= date '1998-12-01' - interval '90' day`): midnight of the day. Days of
+ * years 1..9999 only; infinities and far dates keep the I/O path and its range checks.
+ */
+function dateToTimestamp(
+  from: SqlType,
+  to: SqlType,
+  opts: { timeZone: string; extraFloatDigits: number },
+): Convert | null {
+  if (from.kind !== 'date' || to.kind !== 'timestamp') return null;
+  const slow = viaText(from, to, opts);
+  return (v) =>
+    typeof v === 'number' && v >= -719_162 && v <= 2_932_896
+      ? BigInt(v) * MICROS_PER_DAY
+      : slow(v);
 }
 
 function viaText(

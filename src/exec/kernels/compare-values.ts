@@ -1,6 +1,12 @@
 import type { SqlType } from '../../common/sql-types.js';
 import type { Interval, SqlValue } from '../../common/sql-value.js';
-import { parseDecimal, rescale, type Decimal } from '../../common/values/decimal-text.js';
+import {
+  parseDecimal,
+  readSmallDecimal,
+  rescale,
+  smallDecimal,
+  type Decimal,
+} from '../../common/values/decimal-text.js';
 import { scalarText } from './scalar-text.js';
 
 /** Orders two non-null values of one type: negative, zero or positive. */
@@ -50,7 +56,22 @@ function intervalSpan(iv: Interval): bigint {
 
 const specialRank: Record<string, number> = { '-Infinity': -1, Infinity: 1, NaN: 2 };
 
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
 export function compareNumeric(a: SqlValue, b: SqlValue): number {
+  // Short plain text on both sides (the common case): compare on doubles, exact while
+  // the scale-aligned integers stay below 2^53; no parse objects, no BigInt.
+  if (typeof a === 'string' && typeof b === 'string' && readSmallDecimal(a)) {
+    const xu = smallDecimal.unscaled;
+    const xs = smallDecimal.scale;
+    if (readSmallDecimal(b)) {
+      const ys = smallDecimal.scale;
+      const x = xs >= ys ? xu : xu * (POW10[ys - xs] as number);
+      const y = ys >= xs ? smallDecimal.unscaled : smallDecimal.unscaled * (POW10[xs - ys] as number);
+      if (Math.abs(x) <= Number.MAX_SAFE_INTEGER && Math.abs(y) <= Number.MAX_SAFE_INTEGER)
+        return x < y ? -1 : x > y ? 1 : 0;
+    }
+  }
   const x = parseDecimal(scalarText(a));
   const y = parseDecimal(scalarText(b));
   if (x === null || y === null) return 0;

@@ -2,8 +2,11 @@ import { LakeError } from '../../common/errors.js';
 import { SqlState } from '../../common/sqlstate.js';
 import {
   formatDecimal,
+  formatSmallDecimal,
   parseDecimal,
+  readSmallDecimal,
   rescale,
+  smallDecimal,
   type Decimal,
 } from '../../common/values/decimal-text.js';
 
@@ -26,7 +29,32 @@ export function decimalOf(text: string): Decimal {
 
 const show = (unscaled: bigint, scale: number): string => formatDecimal(unscaled, scale);
 
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * x ± y on doubles when both operands are short plain text: after aligning scales every
+ * term is an integer below 2^53, so the double result is exact whenever its magnitude
+ * stays within MAX_SAFE_INTEGER (checked); returns null to fall back to BigInt.
+ */
+function smallAdd(a: string, b: string, negateB: boolean): string | null {
+  if (!readSmallDecimal(a)) return null;
+  const xu = smallDecimal.unscaled;
+  const xs = smallDecimal.scale;
+  if (!readSmallDecimal(b)) return null;
+  const yu = negateB ? -smallDecimal.unscaled : smallDecimal.unscaled;
+  const ys = smallDecimal.scale;
+  const s = xs > ys ? xs : ys;
+  const x = xu * (POW10[s - xs] as number);
+  const y = yu * (POW10[s - ys] as number);
+  const r = x + y;
+  if (Math.abs(x) > SAFE || Math.abs(y) > SAFE || Math.abs(r) > SAFE) return null;
+  return formatSmallDecimal(r, s);
+}
+
 export function numericAdd(a: string, b: string, negateB = false): string {
+  const fast = smallAdd(a, b, negateB);
+  if (fast !== null) return fast;
   const x = decimalOf(a);
   const y = decimalOf(b);
   const s = Math.max(x.scale, y.scale);
@@ -35,6 +63,16 @@ export function numericAdd(a: string, b: string, negateB = false): string {
 }
 
 export function numericMul(a: string, b: string): string {
+  // Short operands: the double product is exact when it stays within MAX_SAFE_INTEGER
+  // (a larger true product rounds to at least 2^53, so the check cannot pass wrongly).
+  if (readSmallDecimal(a)) {
+    const xu = smallDecimal.unscaled;
+    const xs = smallDecimal.scale;
+    if (readSmallDecimal(b)) {
+      const p = xu * smallDecimal.unscaled;
+      if (Math.abs(p) <= SAFE) return formatSmallDecimal(p === 0 ? 0 : p, xs + smallDecimal.scale);
+    }
+  }
   const x = decimalOf(a);
   const y = decimalOf(b);
   return show(x.unscaled * y.unscaled, x.scale + y.scale);

@@ -142,8 +142,9 @@ async function rangeBound(
   }
   if (b.kind !== 'preceding' && b.kind !== 'following') return null;
   if (key === null) {
+    // 42P20 (windowing_error), as PostgreSQL's transformFrameOffset reports it.
     throw new LakeError(
-      SqlState.syntaxError,
+      '42P20',
       'RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column',
     );
   }
