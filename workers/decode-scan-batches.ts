@@ -1,4 +1,7 @@
-import { tableFromIPC } from 'apache-arrow';
+import { type DataType, Type, tableFromIPC } from 'apache-arrow';
+import { Types } from '../src/common/sql-types.js';
+import { isStringType } from '../src/common/type-coercion.js';
+import { castColumn } from '../src/exec/kernels/cast.js';
 import type { ScanNode } from '../planner/plan/logical-plan.js';
 import type { SqlValue } from '../src/common/sql-value.js';
 import type { ColumnBatch } from '../src/exec/column-batch.js';
@@ -23,7 +26,16 @@ export async function* decodeScanBatches(
     ctx.checkCanceled();
     const columns = scan.columns.map((c, i) => {
       const v = batch.getChild(scan.tableColumns[i] ?? c.name);
-      return v ? readBatchColumn(v, c.type) : new Array<SqlValue>(batch.numRows).fill(null);
+      if (!v) return new Array<SqlValue>(batch.numRows).fill(null);
+      // Hive partition values arrive as text (they are folder names): cast to the column's type.
+      if (
+        (v.type as DataType).typeId === Type.Utf8 &&
+        !isStringType(c.type) &&
+        c.type.kind !== 'unknown'
+      ) {
+        return castColumn(readBatchColumn(v, Types.text), Types.text, c.type, ctx);
+      }
+      return readBatchColumn(v, c.type);
     });
     const decoded: ColumnBatch = { columns, rowCount: batch.numRows };
     const out = predicate ? await filterBatch(decoded, predicate, ctx) : decoded;

@@ -1,3 +1,4 @@
+import type { ColumnId } from '../planner/plan/bound-expr.js';
 import type { LogicalPlan, ScanNode } from '../planner/plan/logical-plan.js';
 import type { SqlValue } from '../src/common/sql-value.js';
 
@@ -24,4 +25,6 @@ export interface FragmentContext {
   readonly backendPid: number;
   readonly version: string;
   readonly currentSchema: string | null;
+  /** A correlated subquery's outer values (pushed filters may read them). */
+  readonly outer: ReadonlyMap<ColumnId, SqlValue> | undefined;
 }

@@ -38,9 +38,11 @@ export class PoolScanRunner implements ScanRunner {
     recordPruning(stats, pruned);
     const answer = footerAnswer(fragment, scan, pruned);
     if (answer !== null) {
+      // Footers only: no row group is read.
       stats.extra['footer'] = 1;
       stats.extra['row_groups'] = 0;
       stats.extra['bytes'] = 0;
+      stats.extra['tasks'] = 0;
       yield answer;
       return;
     }
@@ -60,7 +62,9 @@ export class PoolScanRunner implements ScanRunner {
     const table = scan.table;
     const catalog = this.catalogs.get(table.catalog);
     const partitions =
-      table.partitionKeys.length > 0 ? ((await catalog?.listPartitions?.(table.ident)) ?? null) : null;
+      table.partitionKeys.length > 0
+        ? ((await catalog?.listPartitions?.(table.ident)) ?? null)
+        : null;
     const files = await planParquetFiles(table, this.io, this.pool.readFooters, { partitions });
     const columnNames = new Map(scan.columns.map((c, i) => [c.id, scan.tableColumns[i] ?? '']));
     return pruneParquet({
@@ -97,5 +101,6 @@ export function fragmentContextOf(ctx: EvalContext): FragmentContext {
     backendPid: ctx.session.backendPid,
     version: ctx.session.version,
     currentSchema: ctx.session.currentSchema(),
+    outer: ctx.outer,
   };
 }

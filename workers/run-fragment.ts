@@ -68,6 +68,7 @@ function fragmentContext(c: FragmentContext, cancelFlag: Int32Array | undefined)
     timeZone: c.timeZone,
     extraFloatDigits: c.extraFloatDigits,
     statementStartMicros: c.statementStartMicros,
+    ...(c.outer === undefined ? {} : { outer: c.outer }),
     session,
     signal: new AbortController().signal,
     checkCanceled: () => {

@@ -1,9 +1,8 @@
 import { Types } from '../../src/common/sql-types.js';
-import { SqlState } from '../../src/common/sqlstate.js';
 import type { Expr, FunctionCall, OrderItem } from '../../src/sql/ast.js';
 import { ref, type BoundExpr } from '../plan/bound-expr.js';
 import type { AggregateCall, PlanColumn, SortKey } from '../plan/logical-plan.js';
-import { failAt, type BindContext } from './bind-context.js';
+import type { BindContext } from './bind-context.js';
 import { bindCondition, bindExpr } from './bind-expr.js';
 import { functionName, noFunction } from './bind-function.js';
 import { coerceTo } from './coerce.js';
@@ -20,15 +19,12 @@ export function bindSortKey(o: OrderItem, ctx: BindContext): SortKey {
 }
 
 /**
- * Arguments of an aggregate or window call, with `count(*)` as no arguments; `f(*)`
- * for any other function is 42601 as in PostgreSQL.
+ * Arguments of an aggregate or window call, `f(*)` as no arguments: PostgreSQL looks
+ * `sum(*)` up as `sum()` (42883 "function sum() does not exist", not 42601) and
+ * accepts `row_number(*)`.
  */
 export function bindCallArgs(e: FunctionCall, ctx: BindContext): BoundExpr[] {
-  const name = functionName(e);
   const star = e.args.length === 1 && e.args[0]?.kind === 'star';
-  if (star && name !== 'count') {
-    throw failAt(ctx, e.span, SqlState.syntaxError, `${name}(*) is not allowed`);
-  }
   return star ? [] : e.args.map((a: Expr) => bindExpr(a, ctx));
 }
 

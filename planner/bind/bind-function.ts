@@ -12,6 +12,8 @@ type SpecialForm = (e: FunctionCall, args: BoundExpr[], ctx: BindContext) => Bou
 
 /** PostgreSQL's SQLSTATE for misplaced window functions (errcodes.txt: windowing_error). */
 export const WINDOWING_ERROR = '42P20';
+/** wrong_object_type: aggregate or window syntax on a plain function. */
+export const WRONG_OBJECT_TYPE = '42809';
 
 /** Set-returning functions, which only FROM accepts so far. */
 export const TABLE_FUNCTIONS = new Set([
@@ -128,17 +130,27 @@ export function bindFunction(e: FunctionCall, ctx: BindContext, bind: Bind): Bou
       'set-returning functions are supported only in FROM',
     );
   }
-  const args = e.args.map((a) => bind(a, ctx));
+  // `f(*)` is looked up as `f()`, as PostgreSQL does (42883 "function upper() does not exist").
+  const star = e.args.length === 1 && e.args[0]?.kind === 'star';
+  const args = star ? [] : e.args.map((a) => bind(a, ctx));
   const special = specialForms[name];
-  if (special) return special(e, args, ctx);
+  if (special && !star) return special(e, args, ctx);
   const signature = ctx.functions.scalar(name)?.resolve(args.map((a) => a.type));
-  if (!signature || e.distinct || e.filter !== null || e.orderBy.length > 0) {
-    if (signature && (e.distinct || e.filter !== null || e.orderBy.length > 0)) {
-      const what = e.filter !== null ? 'FILTER' : e.distinct ? 'DISTINCT' : 'ORDER BY';
+  const aggregateOnly = star || e.distinct || e.filter !== null || e.orderBy.length > 0;
+  if (!signature || aggregateOnly) {
+    if (signature && aggregateOnly) {
+      const what = star
+        ? `${name}(*)`
+        : e.filter !== null
+          ? 'FILTER'
+          : e.distinct
+            ? 'DISTINCT'
+            : 'ORDER BY';
+      // 42809 (wrong_object_type), PostgreSQL's code in ParseFuncOrColumn; was 42601.
       throw failAt(
         ctx,
         e.span,
-        SqlState.syntaxError,
+        WRONG_OBJECT_TYPE,
         `${what} specified, but ${name} is not an aggregate function`,
       );
     }

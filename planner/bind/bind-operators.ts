@@ -124,8 +124,7 @@ function bindIntervalArithmetic(
   // Mixed datetimes subtract after promoting to the wider type (date < timestamp <
   // timestamptz, PostgreSQL's implicit casts), e.g. `timestamptz - date`; was 42883.
   if (op === '-' && datetime(lk) && datetime(rk) && lk !== rk) {
-    const wide =
-      lk === 'timestamptz' || rk === 'timestamptz' ? Types.timestamptz : Types.timestamp;
+    const wide = lk === 'timestamptz' || rk === 'timestamptz' ? Types.timestamptz : Types.timestamp;
     return call(`${wide.kind}-${wide.kind}`, Types.interval, [
       coerceTo(l, wide, ctx, e.left.span.start),
       coerceTo(r, wide, ctx, e.right.span.start),

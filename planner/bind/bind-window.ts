@@ -12,12 +12,9 @@ import type {
 import { failAt, type BindContext } from './bind-context.js';
 import { bindCondition, bindExpr } from './bind-expr.js';
 import { bindCallArgs, bindSortKey } from './bind-aggregate.js';
-import { functionName, noFunction, WINDOWING_ERROR } from './bind-function.js';
+import { functionName, noFunction, WINDOWING_ERROR, WRONG_OBJECT_TYPE } from './bind-function.js';
 import { coerceTo } from './coerce.js';
 import { shapeOf } from './grouping-sets.js';
-
-/** PostgreSQL's SQLSTATE for `OVER` on a plain function (wrong_object_type). */
-const WRONG_OBJECT_TYPE = '42809';
 
 type NamedWindows = readonly { readonly name: string; readonly spec: WindowSpec }[];
 

@@ -33,7 +33,11 @@ export function buildPlan(
   prt: PlanRuntime,
 ): { root: Operator; rt: ExecRuntime } {
   const runtimeFor = (ctx: EvalContext): ExecRuntime => {
-    const withSubqueries: EvalContext = { ...ctx, runSubquery: (p, c) => drain(p, runtimeFor(c)) };
+    // Inherits rather than spreads: spreading would read `signal`, a getter that
+    // creates the statement's AbortController, which most statements never need.
+    const withSubqueries: EvalContext = Object.create(ctx, {
+      runSubquery: { value: (p: LogicalPlan, c: EvalContext) => drain(p, runtimeFor(c)) },
+    }) as EvalContext;
     return createRuntime({
       ctx: withSubqueries,
       placement: 'main',

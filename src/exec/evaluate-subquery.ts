@@ -52,7 +52,9 @@ async function run(e: BoundSubquery, values: SqlValue[], ctx: EvalContext): Prom
   assert(ctx.runSubquery !== undefined, 'subquery evaluated without a runtime');
   const outer = new Map(ctx.outer ?? []);
   (e.outerColumns ?? []).forEach((o, i) => outer.set(o.id, values[i] ?? null));
-  const batches = await ctx.runSubquery(e.plan, { ...ctx, outer });
+  // Inherit, don't spread: the context's members may be getters (the lazy `signal`).
+  const inner = Object.create(ctx, { outer: { value: outer } }) as EvalContext;
+  const batches = await ctx.runSubquery(e.plan, inner);
   // EXISTS looks at rows, not values: its plan may have no columns at all.
   if (e.mode === 'exists') return batches.some((b) => b.rowCount > 0) ? [true] : [];
   const column: Column = [];

@@ -10,14 +10,18 @@ import { readColumn } from '../common/values/read-value.js';
  */
 export function readBatchColumn(vector: Vector, type: SqlType): SqlValue[] {
   if (!DataType.isDictionary(vector.type)) return readColumn(vector, type);
-  const out: SqlValue[] = [];
+  const out = new Array<SqlValue>(vector.length);
+  let at = 0;
   for (const d of vector.data as readonly Data[]) {
     const dictionary = d.dictionary;
     const values = dictionary ? readColumn(dictionary, type) : [];
     const indices = d.values as ArrayLike<number | bigint>;
+    // No per-row getValid when the chunk has no nulls (the usual case for keys).
+    const noNulls = d.nullCount === 0;
     for (let i = 0; i < d.length; i++) {
-      out.push(d.getValid(i) ? (values[Number(indices[i] ?? 0)] ?? null) : null);
+      out[at + i] = noNulls || d.getValid(i) ? (values[Number(indices[i] ?? 0)] ?? null) : null;
     }
+    at += d.length;
   }
   return out;
 }

@@ -120,15 +120,32 @@ export function readSmallDecimal(text: string): boolean {
   return true;
 }
 
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
 /** formatDecimal for an unscaled integer a double holds exactly (|u| <= 2^53). */
 export function formatSmallDecimal(unscaled: number, scale: number): string {
   const negative = unscaled < 0;
-  // Integers below 1e21 print without an exponent, so String() gives the plain digits.
-  let digits = String(negative ? -unscaled : unscaled);
-  if (scale > 0) {
-    if (digits.length <= scale) digits = digits.padStart(scale + 1, '0');
+  const abs = negative ? -unscaled : unscaled;
+  const p = POW10[scale];
+  let text: string;
+  if (scale === 0) text = String(abs);
+  else if (p !== undefined) {
+    // Integer and fraction parts by exact double arithmetic (all terms below 2^53); the
+    // fraction is printed as p + frac without its leading 1, which zero-pads it.
+    // int * p is exact (int * 5^scale stays below 2^53), so a quotient rounded up
+    // across an integer shows as a negative fraction and is corrected.
+    let int = Math.floor(abs / p);
+    let frac = abs - int * p;
+    if (frac < 0) {
+      int -= 1;
+      frac += p;
+    }
+    text = `${int}.${String(frac + p).slice(1)}`;
+  } else {
+    // Integers below 1e21 print without an exponent, so String() gives the plain digits.
+    const digits = String(abs).padStart(scale + 1, '0');
     const cut = digits.length - scale;
-    digits = `${digits.slice(0, cut)}.${digits.slice(cut)}`;
+    text = `${digits.slice(0, cut)}.${digits.slice(cut)}`;
   }
-  return negative ? `-${digits}` : digits;
+  return negative ? `-${text}` : text;
 }

@@ -1,10 +1,15 @@
-import type { Catalog, TableColumn, TableFormatName, TableIdent } from '../../../catalog/catalog.js';
+import type { Catalog, TableColumn, TableIdent } from '../../../catalog/catalog.js';
 import { LakeError } from '../../common/errors.js';
 import { SqlState } from '../../common/sqlstate.js';
 import { inferTableSchema } from '../../formats/parquet/infer-schema.js';
 import type { CreateTable, PartitionTerm } from '../../sql/ast.js';
 import { errorPosition } from '../../sql/position.js';
-import type { EngineParsed, PreparedQuery, SessionCore, StatementHandler } from '../session-core.js';
+import type {
+  EngineParsed,
+  PreparedQuery,
+  SessionCore,
+  StatementHandler,
+} from '../session-core.js';
 import { tagOnly } from '../session-core.js';
 import { hiveTypeOfAst, hiveTypeOfSql } from './hive-column-type.js';
 import { tableToCreate } from './lake-names.js';
@@ -29,7 +34,7 @@ export const createTableStatement: StatementHandler<CreateTable> = {
     const position = errorPosition(parsed.fullText, s.span.start);
     checkFormat(s, position);
     const { catalog, ident } = tableToCreate(core, s.name, parsed);
-    const ctasTag = (rows: number): string => (s.query === null ? 'CREATE TABLE' : `SELECT ${rows}`);
+
     if (await catalog.loadTable(ident)) {
       if (!s.ifNotExists) {
         throw new LakeError(SqlState.duplicateTable, `relation "${ident.name}" already exists`, {
@@ -41,7 +46,8 @@ export const createTableStatement: StatementHandler<CreateTable> = {
         sqlstate: SqlState.duplicateTable,
         message: `relation "${ident.name}" already exists, skipping`,
       });
-      return tagOnly(ctasTag(0));
+      // PostgreSQL's tag for a CTAS skipped by IF NOT EXISTS.
+      return tagOnly(s.query === null ? 'CREATE TABLE' : 'CREATE TABLE AS');
     }
     const query = prepared.bound.query;
     const { columns, partitionKeys } = await tableColumns(core, s, query, parsed);
@@ -65,13 +71,13 @@ export const createTableStatement: StatementHandler<CreateTable> = {
           query,
           targets: query.columns.map((c) => all.find((n) => n === c.name.toLowerCase()) ?? c.name),
           staticValues: new Map(),
-          literalRows: false,
+          untypedColumns: [],
         },
         params,
         run,
       ),
     );
-    return tagOnly(ctasTag(rows));
+    return tagOnly(`SELECT ${rows}`);
   },
 };
 
@@ -106,7 +112,7 @@ function checkFormat(s: CreateTable, position: number): void {
 }
 
 /** The table format the statement names; Spark's default source is parquet. */
-function formatOf(s: CreateTable): TableFormatName | string {
+function formatOf(s: CreateTable): string {
   const named = s.using ?? s.storedAs;
   if (named !== null) return named.toLowerCase();
   if (s.inputFormat !== null) return /parquet/i.test(s.inputFormat) ? 'parquet' : s.inputFormat;
@@ -128,7 +134,13 @@ function parametersOf(s: CreateTable, external: boolean): Record<string, string>
 function propertyText(e: CreateTable['properties'][number]['value']): string {
   if (e.kind === 'literal') {
     const v = e.value;
-    return v.type === 'string' ? v.value : v.type === 'null' ? '' : 'text' in v ? v.text : String(v.value);
+    return v.type === 'string'
+      ? v.value
+      : v.type === 'null'
+        ? ''
+        : 'text' in v
+          ? v.text
+          : String(v.value);
   }
   return '';
 }
@@ -150,11 +162,19 @@ async function tableColumns(
     type: hiveTypeOfAst(c.type, errorPosition(parsed.fullText, c.type.span.start)),
   }));
   if (query !== undefined) {
-    columns = query.columns.map((c) => ({ name: c.name.toLowerCase(), type: hiveTypeOfSql(c.type) }));
+    columns = query.columns.map((c) => ({
+      name: c.name.toLowerCase(),
+      type: hiveTypeOfSql(c.type),
+    }));
   }
   const keyNames = s.partitionedBy.map((t) => partitionName(t, parsed));
   if (columns.length === 0 && s.location !== null) {
-    columns = await inferTableSchema(s.location, core.options.io, core.options.scanPool.readFooters, keyNames);
+    columns = await inferTableSchema(
+      s.location,
+      core.options.io,
+      core.options.scanPool.readFooters,
+      keyNames,
+    );
     if (columns.length === 0) {
       throw new LakeError(
         '42P17',

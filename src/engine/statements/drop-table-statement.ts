@@ -1,7 +1,9 @@
+import { LakeError } from '../../common/errors.js';
 import { SqlState } from '../../common/sqlstate.js';
+import { errorPosition } from '../../sql/position.js';
 import type { DropTable } from '../../sql/ast.js';
 import { noColumns, tagOnly, type StatementHandler } from '../session-core.js';
-import { findTable, loadTable } from './lake-names.js';
+import { findTable } from './lake-names.js';
 
 /**
  * `DROP TABLE [IF EXISTS] t [PURGE]` (Spark/Hive semantics): a managed table's files go
@@ -12,12 +14,19 @@ export const dropTableStatement: StatementHandler<DropTable> = {
   prepare: noColumns,
   async execute(core, s, prepared) {
     const { parsed } = prepared;
-    const found = s.ifExists ? await findTable(core, s.name, parsed) : await loadTable(core, s.name, parsed);
+    const found = await findTable(core, s.name, parsed);
     if (found === null) {
+      // PostgreSQL names the table as written, unqualified: `table "t" does not exist`.
+      const message = `table "${s.name.parts[s.name.parts.length - 1] ?? ''}" does not exist`;
+      if (!s.ifExists) {
+        throw new LakeError(SqlState.undefinedTable, message, {
+          position: errorPosition(parsed.fullText, s.name.span.start),
+        });
+      }
       core.notice({
         severity: 'NOTICE',
         sqlstate: SqlState.successfulCompletion,
-        message: `table "${s.name.parts[s.name.parts.length - 1] ?? ''}" does not exist, skipping`,
+        message: `${message}, skipping`,
       });
       return tagOnly('DROP TABLE');
     }

@@ -81,7 +81,9 @@ export function hiveTypeOfAst(t: TypeName, position: number): string {
   } else if (t.name === 'map' && t.typeArgs.length === 2) {
     text = `map<${t.typeArgs.map((a) => hiveTypeOfAst(a, position)).join(',')}>`;
   } else if (t.name === 'struct') {
-    const fields = t.typeArgs.map((a, i) => `${t.fieldNames[i] ?? ''}:${hiveTypeOfAst(a, position)}`);
+    const fields = t.typeArgs.map(
+      (a, i) => `${t.fieldNames[i] ?? ''}:${hiveTypeOfAst(a, position)}`,
+    );
     text = `struct<${fields.join(',')}>`;
   } else if (SPARK_NAMES.has(t.name) && t.modifiers.length === 0) {
     text = t.name === 'long' ? 'bigint' : t.name === 'timestamp_ltz' ? 'timestamp' : t.name;

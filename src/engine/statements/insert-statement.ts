@@ -5,6 +5,7 @@ import type { InsertStatement } from '../../sql/ast.js';
 import { errorPosition } from '../../sql/position.js';
 import type { EngineParsed, StatementHandler } from '../session-core.js';
 import { tagOnly } from '../session-core.js';
+import { untypedColumns } from './assignment-cast.js';
 import { loadTable } from './lake-names.js';
 import { staticPartitionValues } from './partition-spec.js';
 import { prepareQuery } from './query-statement.js';
@@ -35,7 +36,7 @@ export const insertStatement: StatementHandler<InsertStatement> = {
         query,
         targets,
         staticValues,
-        literalRows: s.source.body.kind === 'values',
+        untypedColumns: untypedColumns(s.source),
       },
       params,
       run,

@@ -29,12 +29,16 @@ function catalogOf(core: SessionCore, parts: readonly string[], full: number): C
  * Where a table named in CREATE goes: `ns.t` / `catalog.ns.t` as written, a bare `t`
  * into the first schema of search_path (PostgreSQL: 3F000 when there is none).
  */
-export function tableToCreate(core: SessionCore, name: QualifiedName, parsed: EngineParsed): NamedTable {
+export function tableToCreate(
+  core: SessionCore,
+  name: QualifiedName,
+  parsed: EngineParsed,
+): NamedTable {
   const parts = name.parts;
   if (parts.length > 3) throw improperName(name, parsed);
   const catalog = catalogOf(core, parts, 3);
   const table = parts[parts.length - 1] ?? '';
-  const namespace = parts.length >= 2 ? (parts[parts.length - 2] ?? '') : core.tableLookup().searchPath[0];
+  const namespace = parts.length >= 2 ? (parts[parts.length - 2] ?? '') : searchPath(core)[0];
   if (namespace === undefined) {
     throw new LakeError(SqlState.invalidSchemaName, 'no schema has been selected to create in', {
       position: errorPosition(parsed.fullText, name.span.start),
@@ -53,7 +57,7 @@ export async function findTable(
   if (parts.length > 3) throw improperName(name, parsed);
   const catalog = catalogOf(core, parts, 3);
   const table = parts[parts.length - 1] ?? '';
-  const namespaces = parts.length >= 2 ? [parts[parts.length - 2] ?? ''] : core.tableLookup().searchPath;
+  const namespaces = parts.length >= 2 ? [parts[parts.length - 2] ?? ''] : searchPath(core);
   for (const namespace of namespaces) {
     const ref = await catalog.loadTable({ namespace, name: table });
     if (ref !== null) return { catalog, table: ref };
@@ -69,9 +73,13 @@ export async function loadTable(
 ): Promise<{ readonly catalog: Catalog; readonly table: TableRef }> {
   const found = await findTable(core, name, parsed);
   if (found === null) {
-    throw new LakeError(SqlState.undefinedTable, `relation "${name.parts.join('.')}" does not exist`, {
-      position: errorPosition(parsed.fullText, name.span.start),
-    });
+    throw new LakeError(
+      SqlState.undefinedTable,
+      `relation "${name.parts.join('.')}" does not exist`,
+      {
+        position: errorPosition(parsed.fullText, name.span.start),
+      },
+    );
   }
   return found;
 }
@@ -85,6 +93,11 @@ export function schemaNamed(
   const parts = name.parts;
   if (parts.length > 2) throw improperName(name, parsed);
   return { catalog: catalogOf(core, parts, 2), namespace: parts[parts.length - 1] ?? '' };
+}
+
+/** The session's search_path schemas (`SET search_path = ''` names none). */
+export function searchPath(core: SessionCore): readonly string[] {
+  return core.tableLookup().searchPath.filter((s) => s !== '');
 }
 
 function improperName(name: QualifiedName, parsed: EngineParsed): LakeError {

@@ -18,7 +18,11 @@ export const msckRepairStatement: StatementHandler<MsckRepair> = {
   async execute(core, s, prepared) {
     const { parsed } = prepared;
     const { catalog, table } = await loadTable(core, s.table, parsed);
-    checkPartitioned(table, 'MSCK REPAIR TABLE', errorPosition(parsed.fullText, s.table.span.start));
+    checkPartitioned(
+      table,
+      'MSCK REPAIR TABLE',
+      errorPosition(parsed.fullText, s.table.span.start),
+    );
     if (catalog.addPartitions === undefined || catalog.dropPartitions === undefined) {
       throw new LakeError(
         SqlState.featureNotSupported,

@@ -7,7 +7,8 @@ import type {
   ShowTblProperties,
 } from '../../sql/ast.js';
 import { errorPosition } from '../../sql/position.js';
-import { loadTable, schemaNamed } from './lake-names.js';
+import type { SessionCore } from '../session-core.js';
+import { loadTable, schemaNamed, searchPath } from './lake-names.js';
 import { likePattern, textRowsStatement } from './lake-rows.js';
 import { checkPartitioned } from './msck-repair-statement.js';
 import { staticPartitionValues } from './partition-spec.js';
@@ -74,7 +75,9 @@ export const showTblPropertiesStatement = textRowsStatement<ShowTblProperties>(
   'SHOW',
   async (core, s, parsed) => {
     const { table } = await loadTable(core, s.table, parsed);
-    const entries = Object.entries(table.parameters).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(table.parameters).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     if (s.key === null) return entries;
     const value = table.parameters[s.key];
     const name = `${table.ident.namespace}.${table.ident.name}`;
@@ -84,6 +87,6 @@ export const showTblPropertiesStatement = textRowsStatement<ShowTblProperties>(
 
 const dummyName = { kind: 'name', span: { start: 0, end: 0 } } as const;
 
-function currentSchema(core: Parameters<Parameters<typeof textRowsStatement>[2]>[0]): string {
-  return core.tableLookup().searchPath[0] ?? 'public';
+function currentSchema(core: SessionCore): string {
+  return searchPath(core)[0] ?? 'public';
 }

@@ -19,8 +19,11 @@ export interface QueryWrite {
   readonly targets: readonly string[];
   /** Static partition values (PARTITION (p='v')) as Hive text, by key. */
   readonly staticValues: ReadonlyMap<string, string | null>;
-  /** The query is a VALUES list of literals: quoted strings take the column's type. */
-  readonly literalRows: boolean;
+  /**
+   * Per query column: only quoted literals (or NULL), which PostgreSQL types by the
+   * target column (`INSERT ... VALUES ('12')`, `INSERT ... SELECT '12'`).
+   */
+  readonly untypedColumns: readonly boolean[];
 }
 
 /**
@@ -42,12 +45,21 @@ export async function writeQueryRows(
   w.query.columns.forEach((qc, j) => {
     const at = all.findIndex((c) => c.name === w.targets[j]);
     const to = types[at] ?? Types.text;
-    if (!assignable(qc.type, to, w.literalRows)) throw notAssignable(all[at]?.name ?? '', qc.type, to);
+    if (!assignable(qc.type, to, w.untypedColumns[j] === true))
+      throw notAssignable(all[at]?.name ?? '', qc.type, to);
   });
   const ctx = core.evalContext(params, run);
-  const constants = all.map((c, i) => staticValue(w.staticValues, c.name, types[i] ?? Types.text, ctx));
+  const constants = all.map((c, i) =>
+    staticValue(w.staticValues, c.name, types[i] ?? Types.text, ctx),
+  );
   const { io, scanPool, limits, catalogs } = core.options;
-  const { root } = buildPlan(w.query.plan, { ctx, io, scanPool, memoryBytes: limits.memoryBytes, catalogs });
+  const { root } = buildPlan(w.query.plan, {
+    ctx,
+    io,
+    scanPool,
+    memoryBytes: limits.memoryBytes,
+    catalogs,
+  });
   let rows = 0;
   async function* batches(): AsyncGenerator<RowsToWrite> {
     try {

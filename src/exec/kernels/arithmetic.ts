@@ -50,6 +50,41 @@ function integerOp(op: ArithmeticOp, kind: string): (a: bigint, b: bigint) => bi
   }
 }
 
+/**
+ * int2/int4 arithmetic on doubles (no BigInt per row). Operands below 2^31 make + and -
+ * exact; a product or quotient inside the type's range is exact too (its true value is
+ * then below 2^53), and one outside it stays outside after rounding, so the range check
+ * decides as the exact integer would. `+ 0` turns JS's -0 (from -3 * 0, -4 % 2) into 0.
+ */
+function int32Op(op: ArithmeticOp, kind: string): (a: number, b: number) => number {
+  const [name, minB, maxB] = intNames[kind] ?? ['integer', 0n, 0n];
+  const min = Number(minB);
+  const max = Number(maxB);
+  const checked = (v: number): number => {
+    if (v < min || v > max)
+      throw new LakeError(SqlState.numericValueOutOfRange, `${name} out of range`);
+    return v + 0;
+  };
+  switch (op) {
+    case '+':
+      return (a, b) => checked(a + b);
+    case '-':
+      return (a, b) => checked(a - b);
+    case '*':
+      return (a, b) => checked(a * b);
+    case '/':
+      return (a, b) => {
+        if (b === 0) throw divisionByZero();
+        return checked(Math.trunc(a / b)); // truncates toward zero, as C does
+      };
+    case '%':
+      return (a, b) => {
+        if (b === 0) throw divisionByZero();
+        return (a % b) + 0;
+      };
+  }
+}
+
 function floatOp(op: ArithmeticOp, float4: boolean): (a: number, b: number) => number {
   const checked = (v: number, a: number, b: number): number => {
     if (!Number.isFinite(v) && Number.isFinite(a) && Number.isFinite(b)) {
@@ -90,8 +125,8 @@ function scalarOp(op: ArithmeticOp, t: SqlType): (a: SqlValue, b: SqlValue) => S
   switch (t.kind) {
     case 'int2':
     case 'int4': {
-      const f = integerOp(op, t.kind);
-      return (a, b) => Number(f(BigInt(a as number), BigInt(b as number)));
+      const f = int32Op(op, t.kind);
+      return (a, b) => f(a as number, b as number);
     }
     case 'int8': {
       const f = integerOp(op, 'int8');
@@ -115,9 +150,19 @@ function scalarOp(op: ArithmeticOp, t: SqlType): (a: SqlValue, b: SqlValue) => S
 }
 
 export function arithmeticKernel(op: ArithmeticOp): Kernel {
+  // A two-column loop rather than strict(): no per-row argument array to destructure.
   return (input) => {
     const f = scalarOp(op, input.resultType);
-    return strict(([a, b]) => f(a as SqlValue, b as SqlValue))(input);
+    const a = input.args[0] ?? [];
+    const b = input.args[1] ?? [];
+    const n = input.rowCount;
+    const out = new Array<SqlValue>(n);
+    for (let i = 0; i < n; i++) {
+      const x = a[i] ?? null;
+      const y = b[i] ?? null;
+      out[i] = x === null || y === null ? null : f(x, y);
+    }
+    return out;
   };
 }
 

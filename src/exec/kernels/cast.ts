@@ -33,8 +33,7 @@ export function castColumn(
   if (sameType(from, to) && to.kind !== 'numeric') return [...values];
   // numeric → unconstrained numeric changes nothing: a numeric SqlValue is already
   // canonical decimal text (sql-value.ts), so skip the per-row parse and format.
-  if (from.kind === 'numeric' && to.kind === 'numeric' && to.precision === null)
-    return [...values];
+  if (from.kind === 'numeric' && to.kind === 'numeric' && to.precision === null) return [...values];
   const f = converter(from, to, ctx);
   return values.map((v) => (v === null ? null : f(v)));
 }
@@ -75,9 +74,7 @@ function dateToTimestamp(
   if (from.kind !== 'date' || to.kind !== 'timestamp') return null;
   const slow = viaText(from, to, opts);
   return (v) =>
-    typeof v === 'number' && v >= -719_162 && v <= 2_932_896
-      ? BigInt(v) * MICROS_PER_DAY
-      : slow(v);
+    typeof v === 'number' && v >= -719_162 && v <= 2_932_896 ? BigInt(v) * MICROS_PER_DAY : slow(v);
 }
 
 function viaText(

@@ -67,7 +67,8 @@ export function compareNumeric(a: SqlValue, b: SqlValue): number {
     if (readSmallDecimal(b)) {
       const ys = smallDecimal.scale;
       const x = xs >= ys ? xu : xu * (POW10[ys - xs] as number);
-      const y = ys >= xs ? smallDecimal.unscaled : smallDecimal.unscaled * (POW10[xs - ys] as number);
+      const y =
+        ys >= xs ? smallDecimal.unscaled : smallDecimal.unscaled * (POW10[xs - ys] as number);
       if (Math.abs(x) <= Number.MAX_SAFE_INTEGER && Math.abs(y) <= Number.MAX_SAFE_INTEGER)
         return x < y ? -1 : x > y ? 1 : 0;
     }

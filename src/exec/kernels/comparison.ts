@@ -1,13 +1,23 @@
 import type { SqlValue } from '../../common/sql-value.js';
 import { comparatorFor } from './compare-values.js';
-import { strict, type Kernel } from './kernel.js';
+import type { Kernel } from './kernel.js';
 
 /** Comparison operators over two arguments of one (already coerced) type. */
 function comparison(test: (c: number) => boolean): Kernel {
+  // A two-column loop rather than strict(): no per-row argument array to destructure.
   return (input) => {
     const type = input.argTypes[0];
     const compare = type ? comparatorFor(type) : () => 0;
-    return strict(([a, b]) => test(compare(a as SqlValue, b as SqlValue)))(input);
+    const a = input.args[0] ?? [];
+    const b = input.args[1] ?? [];
+    const n = input.rowCount;
+    const out = new Array<SqlValue>(n);
+    for (let i = 0; i < n; i++) {
+      const x = a[i] ?? null;
+      const y = b[i] ?? null;
+      out[i] = x === null || y === null ? null : test(compare(x, y));
+    }
+    return out;
   };
 }
 

@@ -213,8 +213,10 @@ test('null-aware anti join is NOT IN', async () => {
 });
 
 test('mark join: true, false or NULL as IN would be', async () => {
+  // IN-style marks carry nullAware (the binder sets it for IN, planner/optimize/
+  // decorrelate-subqueries.ts); an EXISTS mark without it is two-valued.
   // select a, x, a in (select b from r) from l
-  assert.deepEqual(await rows(join('mark', aEqB)), [
+  assert.deepEqual(await rows(join('mark', aEqB, { nullAware: true })), [
     '1|l1|NULL',
     '2|l2|true',
     '2|l5|true',
@@ -223,7 +225,7 @@ test('mark join: true, false or NULL as IN would be', async () => {
   ]);
   // ... (select b from r where b is not null)
   const noNull = R(RROWS.filter((r) => r[0] !== null));
-  assert.deepEqual(await rows(join('mark', aEqB, { right: noNull })), [
+  assert.deepEqual(await rows(join('mark', aEqB, { nullAware: true, right: noNull })), [
     '1|l1|false',
     '2|l2|true',
     '2|l5|true',
@@ -231,7 +233,7 @@ test('mark join: true, false or NULL as IN would be', async () => {
     'NULL|l3|NULL',
   ]);
   // ... (select b from e) → all false
-  assert.deepEqual(await rows(join('mark', aEqB, { right: R([]) })), [
+  assert.deepEqual(await rows(join('mark', aEqB, { nullAware: true, right: R([]) })), [
     '1|l1|false',
     '2|l2|false',
     '2|l5|false',
@@ -241,7 +243,7 @@ test('mark join: true, false or NULL as IN would be', async () => {
   // select a, x, (a, x) in (select b, 'l1' from r) from l
   const rl1 = R(RROWS.map((r) => [r[0]!, 'l1']));
   const twoKeys: Cond = (l, r) => and(aEqB(l, r)!, fn('=', B, lx(l), ry(r)));
-  assert.deepEqual(await rows(join('mark', twoKeys, { right: rl1 })), [
+  assert.deepEqual(await rows(join('mark', twoKeys, { nullAware: true, right: rl1 })), [
     '1|l1|NULL',
     '2|l2|false',
     '2|l5|false',
@@ -251,12 +253,20 @@ test('mark join: true, false or NULL as IN would be', async () => {
   // select a, x, a in (select b from r where (y = 'r3') = (x = 'l1')) from l
   const correlated: Cond = (l, r) =>
     and(aEqB(l, r)!, fn('=', B, fn('=', B, ry(r), text('r3')), fn('=', B, lx(l), text('l1'))));
-  assert.deepEqual(await rows(join('mark', correlated)), [
+  assert.deepEqual(await rows(join('mark', correlated, { nullAware: true })), [
     '1|l1|NULL',
     '2|l2|true',
     '2|l5|true',
     '3|l4|false',
     'NULL|l3|NULL',
+  ]);
+  // select a, x, exists (select 1 from r where b = a) from l: never NULL
+  assert.deepEqual(await rows(join('mark', aEqB)), [
+    '1|l1|false',
+    '2|l2|true',
+    '2|l5|true',
+    '3|l4|false',
+    'NULL|l3|false',
   ]);
 });
 

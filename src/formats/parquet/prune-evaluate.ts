@@ -72,7 +72,9 @@ function callOutcomes(fn: string, args: readonly BoundExpr[], facts: FactsOf): n
 }
 
 /** `column op const` or `const op column`; other shapes are not pruned on. */
-function compare(op: string, l: BoundExpr, r: BoundExpr, facts: FactsOf): number {
+function compare(op: string, left: BoundExpr, right: BoundExpr, facts: FactsOf): number {
+  const l = plainColumn(left);
+  const r = plainColumn(right);
   if (l.kind === 'const' && r.kind === 'ref') return compare(FLIPPED[op] ?? op, r, l, facts);
   if (l.kind !== 'ref' || r.kind !== 'const') return ANY;
   const f = facts(l.id);
@@ -94,6 +96,25 @@ function compare(op: string, l: BoundExpr, r: BoundExpr, facts: FactsOf): number
   const hi = compareIn(family, d.max, r.value);
   if (lo === null || hi === null) return ANY;
   return rangeOutcomes(op, lo, hi) | nulls;
+}
+
+const INTEGER_WIDTH: Readonly<Record<string, number>> = { int2: 2, int4: 4, int8: 8 };
+
+/**
+ * A column under a cast that keeps every value and the order (the binder's coercions
+ * `int4_col::int8 = 5000000000`, `decimal_col::numeric > 2`) prunes as the column itself.
+ * Narrowing or rounding casts stay opaque: they could turn a pruned row into a match.
+ */
+function plainColumn(e: BoundExpr): BoundExpr {
+  if (e.kind !== 'cast' || e.operand.kind !== 'ref') return e;
+  const from = e.operand.type;
+  const to = e.type;
+  const fromWidth = INTEGER_WIDTH[from.kind];
+  const toWidth = INTEGER_WIDTH[to.kind];
+  if (fromWidth !== undefined && toWidth !== undefined && toWidth >= fromWidth) return e.operand;
+  const unconstrained = to.kind === 'numeric' && to.precision === null && to.scale === null;
+  if (unconstrained && (from.kind === 'numeric' || fromWidth !== undefined)) return e.operand;
+  return e;
 }
 
 /** Possible outcomes of `x op c` for non-null x in [min, max], given min vs c and max vs c. */

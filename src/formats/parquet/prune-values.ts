@@ -54,7 +54,9 @@ export function constFits(family: Family, type: SqlType): boolean {
     case 'date':
       return type.kind === 'date';
     case 'timestamp':
-      return type.kind === 'timestamp';
+      // Both are microseconds since the epoch: an uncast timestamptz constant meets a
+      // Spark `timestamp` column (an instant, timestamptz here), timestamp one a timestamp_ntz.
+      return type.kind === 'timestamp' || type.kind === 'timestamptz';
     case 'string':
       // bpchar compares ignoring trailing spaces: not the order statistics are in.
       return type.kind === 'text' || type.kind === 'varchar' || type.kind === 'unknown';
