@@ -23,7 +23,6 @@ export class PoolScanRunner implements ScanRunner {
     private readonly pool: ScanPool,
     private readonly io: FileIO,
     private readonly ctx: EvalContext,
-    private readonly context: FragmentContext,
     private readonly memoryBytes: number,
     /** The session's catalogs by name: a partitioned table's registered partitions. */
     private readonly catalogs: ReadonlyMap<string, Catalog> = new Map(),
@@ -47,7 +46,9 @@ export class PoolScanRunner implements ScanRunner {
       return;
     }
     const root = fragment ?? scan;
-    const spec = { root, scan, context: this.context, memoryBytes: this.memoryBytes };
+    // Taken when a scan opens, not per statement: most statements never scan.
+    const context = fragmentContextOf(this.ctx);
+    const spec = { root, scan, context, memoryBytes: this.memoryBytes };
     for await (const rb of this.pool.scan(pruned.tasks, this.ctx.signal, spec)) {
       const columns = root.columns.map((c, i) => {
         const v = rb.getChildAt(i);

@@ -2,7 +2,7 @@ import type { RecordBatch } from 'apache-arrow';
 import type { Catalog } from '../../catalog/catalog.js';
 import type { LogicalPlan } from '../../planner/plan/logical-plan.js';
 import { findSystemRelation } from '../../catalog/system/system-relations.js';
-import { fragmentContextOf, PoolScanRunner } from '../../workers/pool-scan-runner.js';
+import { PoolScanRunner } from '../../workers/pool-scan-runner.js';
 import type { ScanPool } from '../../workers/scan-pool.js';
 import { assert } from '../common/assert.js';
 import type { ColumnBatch } from '../exec/column-batch.js';
@@ -42,14 +42,7 @@ export function buildPlan(
       ctx: withSubqueries,
       placement: 'main',
       memoryBytes: prt.memoryBytes,
-      scans: new PoolScanRunner(
-        prt.scanPool,
-        prt.io,
-        withSubqueries,
-        fragmentContextOf(withSubqueries),
-        prt.memoryBytes,
-        prt.catalogs,
-      ),
+      scans: new PoolScanRunner(prt.scanPool, prt.io, withSubqueries, prt.memoryBytes, prt.catalogs),
       systemRows: (name) => {
         const relation = findSystemRelation(['pg_catalog', name]);
         assert(relation !== null && relation !== undefined, `no system relation ${name}`);

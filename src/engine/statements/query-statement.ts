@@ -6,6 +6,7 @@ import type { SqlValue } from '../../common/sql-value.js';
 import { functionCatalog } from '../../exec/function-catalog.js';
 import type { Query } from '../../sql/ast.js';
 import type { ResultColumn } from '../query-engine.js';
+import { PlanCache } from '../plan-cache.js';
 import { buildPlan, recordBatches } from '../run-plan.js';
 import type { RowStream } from '../row-stream.js';
 import type {
@@ -25,10 +26,18 @@ export async function prepareQuery(
   paramTypes: (SqlType | undefined)[],
 ): Promise<PreparedQuery> {
   const tables = await collectTables(query, core.tableLookup(), parsed.fullText);
+  const timeZone = core.settings.show('TimeZone');
+  const cache = cacheOf(core);
+  const key = PlanCache.key(parsed.sql, paramTypes, timeZone, tables);
+  const hit = cache.get(key);
+  if (hit) {
+    hit.paramTypes.forEach((t, i) => (paramTypes[i] = t));
+    return hit.query;
+  }
   const bound = bindQuery(query, {
     text: parsed.fullText,
     paramTypes,
-    timeZone: core.settings.show('TimeZone'),
+    timeZone,
     tables,
     functions: functionCatalog,
   });
@@ -39,7 +48,17 @@ export async function prepareQuery(
       ? {}
       : { tableOid: c.tableOid ?? 0, columnNumber: c.columnNumber }),
   }));
-  return { plan: optimize(bound.plan), logical: bound.plan, columns };
+  const prepared = { plan: optimize(bound.plan), logical: bound.plan, columns };
+  cache.set(key, { query: prepared, paramTypes: [...paramTypes] });
+  return prepared;
+}
+
+const caches = new WeakMap<SessionCore, PlanCache>();
+
+function cacheOf(core: SessionCore): PlanCache {
+  let cache = caches.get(core);
+  if (!cache) caches.set(core, (cache = new PlanCache()));
+  return cache;
 }
 
 export function startQuery(

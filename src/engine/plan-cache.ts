@@ -1,0 +1,61 @@
+import type { BoundTables } from '../../planner/bind/collect-tables.js';
+import type { SqlType } from '../common/sql-types.js';
+import type { PreparedQuery } from './session-core.js';
+
+/** What a cached plan answers: the plan and the parameter types binding inferred. */
+export interface CachedPlan {
+  readonly query: PreparedQuery;
+  readonly paramTypes: readonly (SqlType | undefined)[];
+}
+
+const CAPACITY = 256;
+
+/**
+ * A session's bound and optimized plans by statement text, so a repeated query (the
+ * simple protocol re-sends its text every time) skips binding and optimizing. The key
+ * holds everything binding reads besides the text: the parameter types the client
+ * gave, the time zone (timestamp literals) and each resolved table's identity and
+ * schema as the catalog returned it this time, so a table that changed is re-bound.
+ */
+export class PlanCache {
+  private readonly entries = new Map<string, CachedPlan>();
+
+  static key(
+    text: string,
+    paramTypes: readonly (SqlType | undefined)[],
+    timeZone: string,
+    tables: BoundTables,
+  ): string {
+    const relations = [...tables.values()].map((t) =>
+      t.kind === 'system'
+        ? `system:${t.relation.name}`
+        : JSON.stringify([
+            t.table.catalog,
+            t.table.ident,
+            t.table.location,
+            t.table.metadataLocation ?? null,
+            t.table.columns,
+            t.table.partitionKeys,
+          ]),
+    );
+    return JSON.stringify([text, paramTypes, timeZone, relations]);
+  }
+
+  get(key: string): CachedPlan | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      // Most recently used last, so eviction takes the oldest.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, plan: CachedPlan): void {
+    this.entries.set(key, plan);
+    if (this.entries.size > CAPACITY) {
+      const [oldest] = this.entries.keys();
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+}
