@@ -42,7 +42,13 @@ export function buildPlan(
       ctx: withSubqueries,
       placement: 'main',
       memoryBytes: prt.memoryBytes,
-      scans: new PoolScanRunner(prt.scanPool, prt.io, withSubqueries, prt.memoryBytes, prt.catalogs),
+      scans: new PoolScanRunner(
+        prt.scanPool,
+        prt.io,
+        withSubqueries,
+        prt.memoryBytes,
+        prt.catalogs,
+      ),
       systemRows: (name) => {
         const relation = findSystemRelation(['pg_catalog', name]);
         assert(relation !== null && relation !== undefined, `no system relation ${name}`);

@@ -6,10 +6,22 @@ import { SqlState } from '../sqlstate.js';
  * (src/backend/utils/adt/*.c) and SQLSTATEs (Appendix A).
  */
 
-/** 22P02 `invalid input syntax for type integer: "x"`. */
+/** Date/time input reports bad syntax as 22007 (datetime.c DTERR_BAD_FORMAT), the rest 22P02. */
+const DATETIME_TYPES = new Set([
+  'date',
+  'time',
+  'time with time zone',
+  'timestamp',
+  'timestamp with time zone',
+  'interval',
+]);
+
+/** 22P02 `invalid input syntax for type integer: "x"` (22007 for date/time types). */
 export function invalidSyntax(typeName: string, text: string): LakeError {
   return new LakeError(
-    SqlState.invalidTextRepresentation,
+    DATETIME_TYPES.has(typeName)
+      ? SqlState.invalidDatetimeFormat
+      : SqlState.invalidTextRepresentation,
     `invalid input syntax for type ${typeName}: "${text}"`,
   );
 }

@@ -2,7 +2,8 @@ import { assert } from '../../common/assert.js';
 import { arithmeticKernel, dateArithmeticKernels, negateKernel } from '../kernels/arithmetic.js';
 import { comparisonKernels } from '../kernels/comparison.js';
 import { intervalKernels } from '../kernels/interval-arithmetic.js';
-import type { Kernel } from '../kernels/kernel.js';
+import type { Kernel, KernelInput } from '../kernels/kernel.js';
+import type { SqlValue } from '../../common/sql-value.js';
 import { predicateKernels } from '../kernels/predicates.js';
 import { tryCastKernel } from '../kernels/try-cast.js';
 import { arrayFunctions } from './array-functions.js';
@@ -55,11 +56,19 @@ const operatorKernels: Record<string, Kernel> = {
   '%': arithmeticKernel('%'),
   negate: negateKernel,
   try_cast: tryCastKernel,
+  array: arrayConstructor,
   ...dateArithmeticKernels,
   ...intervalKernels,
   ...comparisonKernels,
   ...predicateKernels,
 };
+
+/** `ARRAY[a, b, ...]`: one array per row of the element columns; NULL elements stay. */
+function arrayConstructor({ args, rowCount }: KernelInput): SqlValue[] {
+  const out = new Array<SqlValue>(rowCount);
+  for (let row = 0; row < rowCount; row++) out[row] = args.map((col) => col[row] ?? null);
+  return out;
+}
 
 /** The kernel a BoundCall names: an operator's, else a named function's. */
 export function kernelOf(name: string): Kernel {
