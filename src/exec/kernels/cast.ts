@@ -45,12 +45,9 @@ export function converter(
 ): Convert {
   const opts = { timeZone: ctx.timeZone, extraFloatDigits: ctx.extraFloatDigits };
   if (textLike.has(to.kind) && to.kind !== 'unknown') {
-    // boolean → text is the cast function text(boolean): 'true'/'false', not boolout's 't'/'f'.
     const out = textLike.has(from.kind)
       ? (v: SqlValue) => scalarText(v)
-      : from.kind === 'bool'
-        ? (v: SqlValue) => (v === true ? 'true' : 'false')
-        : textFormatter(from, opts);
+      : textFormatter(from, opts);
     const n = to.kind === 'varchar' || to.kind === 'bpchar' ? to.length : null;
     // An explicit cast to varchar(n) truncates silently (docs §8.3).
     return n === null ? out : (v) => [...out(v)].slice(0, n).join('');
