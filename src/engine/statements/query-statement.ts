@@ -1,5 +1,5 @@
 import { bindQuery } from '../../../planner/bind/bind-statement.js';
-import { collectTables } from '../../../planner/bind/collect-tables.js';
+import { collectTables, type BoundTables } from '../../../planner/bind/collect-tables.js';
 import { optimize } from '../../../planner/optimize/optimize.js';
 import type { SqlType } from '../../common/sql-types.js';
 import type { SqlValue } from '../../common/sql-value.js';
@@ -25,11 +25,16 @@ export async function prepareQuery(
   parsed: EngineParsed,
   paramTypes: (SqlType | undefined)[],
 ): Promise<PreparedQuery> {
-  const tables = await collectTables(query, core.tableLookup(), parsed.fullText);
   const timeZone = core.settings.show('TimeZone');
   const cache = cacheOf(core);
-  const key = PlanCache.key(parsed.sql, paramTypes, timeZone, tables);
-  const hit = cache.get(key);
+  // A statement that names no table is cached under the key of an empty table set, so
+  // its repeats skip the catalog walk too; one that names tables never matches that key.
+  const tableFreeKey = PlanCache.key(parsed.sql, paramTypes, timeZone, NO_TABLES);
+  let hit = cache.get(tableFreeKey);
+  const tables = hit ? NO_TABLES : await collectTables(query, core.tableLookup(), parsed.fullText);
+  const key =
+    tables.size === 0 ? tableFreeKey : PlanCache.key(parsed.sql, paramTypes, timeZone, tables);
+  hit ??= cache.get(key);
   if (hit) {
     hit.paramTypes.forEach((t, i) => (paramTypes[i] = t));
     return hit.query;
@@ -53,6 +58,7 @@ export async function prepareQuery(
   return prepared;
 }
 
+const NO_TABLES: BoundTables = new Map();
 const caches = new WeakMap<SessionCore, PlanCache>();
 
 function cacheOf(core: SessionCore): PlanCache {
