@@ -9,7 +9,7 @@ import type { EvalContext } from '../src/exec/eval-context.js';
 import { filterBatch } from '../src/exec/filter-batch.js';
 import { lowerExpr } from '../src/exec/lower-expr.js';
 import { readBatchColumn } from '../src/exec/read-batch-column.js';
-import { and } from '../planner/plan/bound-expr.js';
+import { andAll } from '../planner/plan/expr-visit.js';
 
 /**
  * A decoded task's Arrow batches as the scan node's columns (a column the file lacks
@@ -21,7 +21,8 @@ export async function* decodeScanBatches(
   scan: ScanNode,
   ctx: EvalContext,
 ): AsyncGenerator<ColumnBatch> {
-  const predicate = scan.filters.length === 0 ? null : lowerExpr(and(scan.filters), scan.columns);
+  const conjunction = andAll(scan.filters);
+  const predicate = conjunction && lowerExpr(conjunction, scan.columns);
   for (const batch of tableFromIPC(ipc).batches) {
     ctx.checkCanceled();
     const columns = scan.columns.map((c, i) => {

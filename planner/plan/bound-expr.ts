@@ -132,10 +132,3 @@ export const call = (fn: string, type: SqlType, args: readonly BoundExpr[]): Bou
 });
 
 export const ref = (id: ColumnId, type: SqlType): BoundRef => ({ kind: 'ref', type, id });
-
-/** The conjunction of `conjuncts` (a single one as itself; none is TRUE). */
-export function and(conjuncts: readonly BoundExpr[]): BoundExpr {
-  if (conjuncts.length === 1) return conjuncts[0]!;
-  if (conjuncts.length === 0) return constant({ kind: 'bool' }, true);
-  return { kind: 'and', type: { kind: 'bool' }, args: conjuncts };
-}

@@ -1,4 +1,5 @@
 import type { BoundExpr } from '../../../planner/plan/bound-expr.js';
+import { andAll, anyExpr, transformExpr } from '../../../planner/plan/expr-visit.js';
 
 /**
  * A join condition split for hashing: `left[i] = right[i]` conjuncts whose sides read
@@ -24,7 +25,7 @@ export function splitJoinCondition(condition: BoundExpr | null, leftWidth: numbe
       right.push(shift(pair[1], -leftWidth));
     } else rest.push(c);
   }
-  return { left, right, residual: conjunction(rest) };
+  return { left, right, residual: andAll(rest) };
 }
 
 /**
@@ -41,7 +42,7 @@ export function splitInComparison(
   for (const c of conjuncts(condition)) {
     (isCrossEquality(c, leftWidth) ? comparisons : filters).push(c);
   }
-  return { comparison: conjunction(comparisons), filter: conjunction(filters) };
+  return { comparison: andAll(comparisons), filter: andAll(filters) };
 }
 
 function isCrossEquality(e: BoundExpr, leftWidth: number): boolean {
@@ -56,12 +57,6 @@ export function conjuncts(e: BoundExpr | null): BoundExpr[] {
   if (e.kind === 'and') return e.args.flatMap(conjuncts);
   if (e.kind === 'const' && e.value === true) return [];
   return [e];
-}
-
-export function conjunction(es: readonly BoundExpr[]): BoundExpr | null {
-  if (es.length === 0) return null;
-  if (es.length === 1) return es[0]!;
-  return { kind: 'and', type: { kind: 'bool' }, args: es };
 }
 
 /** [left side, right side] of an equality between the inputs, else null. */
@@ -81,92 +76,27 @@ type Side = 'none' | 'left' | 'right' | 'both';
 
 /** Which input an expression reads; a subquery makes it unusable as a key ('both'). */
 function sideOf(e: BoundExpr, leftWidth: number): Side {
+  const read = columnsRead(e);
+  if (read === null) return 'both';
   let side: Side = 'none';
-  const visit = (x: BoundExpr): void => {
-    switch (x.kind) {
-      case 'column': {
-        const s = x.index < leftWidth ? 'left' : 'right';
-        side = side === 'none' || side === s ? s : 'both';
-        return;
-      }
-      case 'ref':
-      case 'subquery':
-        side = 'both';
-        return;
-      case 'const':
-      case 'param':
-        return;
-      case 'cast':
-        return visit(x.operand);
-      case 'call':
-      case 'and':
-      case 'or':
-      case 'coalesce':
-        return x.args.forEach(visit);
-      case 'case':
-        x.whens.forEach((w) => (visit(w.when), visit(w.then)));
-        return visit(x.otherwise);
-    }
-  };
-  visit(e);
+  for (const index of read) {
+    const s = index < leftWidth ? 'left' : 'right';
+    side = side === 'none' || side === s ? s : 'both';
+  }
   return side;
 }
 
-/** `e` with every column position moved by `by` (subquery-free expressions only). */
+/** `e` with every column position moved by `by` (not into subquery plans). */
 function shift(e: BoundExpr, by: number): BoundExpr {
-  const go = (x: BoundExpr): BoundExpr => shift(x, by);
-  switch (e.kind) {
-    case 'column':
-      return { ...e, index: e.index + by };
-    case 'const':
-    case 'param':
-    case 'ref':
-    case 'subquery':
-      return e;
-    case 'cast':
-      return { ...e, operand: go(e.operand) };
-    case 'call':
-    case 'and':
-    case 'or':
-    case 'coalesce':
-      return { ...e, args: e.args.map(go) };
-    case 'case':
-      return {
-        ...e,
-        whens: e.whens.map((w) => ({ when: go(w.when), then: go(w.then) })),
-        otherwise: go(e.otherwise),
-      };
-  }
+  return transformExpr(e, (x) => (x.kind === 'column' ? { ...x, index: x.index + by } : undefined));
 }
 
 /** The input positions an expression reads; null when it must see them all (a subquery). */
 export function columnsRead(e: BoundExpr): Set<number> | null {
   const out = new Set<number>();
-  let all = false;
-  const visit = (x: BoundExpr): void => {
-    switch (x.kind) {
-      case 'column':
-        out.add(x.index);
-        return;
-      case 'subquery':
-      case 'ref':
-        all = true;
-        return;
-      case 'const':
-      case 'param':
-        return;
-      case 'cast':
-        return visit(x.operand);
-      case 'call':
-      case 'and':
-      case 'or':
-      case 'coalesce':
-        return x.args.forEach(visit);
-      case 'case':
-        x.whens.forEach((w) => (visit(w.when), visit(w.then)));
-        return visit(x.otherwise);
-    }
-  };
-  visit(e);
-  return all ? null : out;
+  const blind = anyExpr(e, (x) => {
+    if (x.kind === 'column') out.add(x.index);
+    return x.kind === 'subquery' || x.kind === 'ref';
+  });
+  return blind ? null : out;
 }

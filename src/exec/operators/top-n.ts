@@ -1,10 +1,9 @@
 import { MAX_BATCH_ROWS } from '../batch-builder.js';
-import type { ColumnBatch } from '../column-batch.js';
 import { crossRowComparator } from '../sort-rows.js';
 import { limitCounts } from './limit.js';
-import { newStats, type OperatorBuilder } from './operator.js';
+import { generatorOperator } from './generator-operator.js';
+import type { OperatorBuilder } from './operator.js';
 import { SortBuffer } from './sort-buffer.js';
-import { timed } from './timed.js';
 
 /**
  * ORDER BY ... LIMIT n [OFFSET m], fused by the optimizer: holds only the best
@@ -14,11 +13,8 @@ import { timed } from './timed.js';
  * comparison. Ties keep the earlier row (the sort is stable), as a full sort would.
  */
 export const buildTopN: OperatorBuilder<'top-n'> = (node, rt) => {
-  const stats = newStats();
   const input = rt.build(node.input);
-  let output: Iterator<ColumnBatch> | null = null;
-
-  const drain = async (): Promise<Iterator<ColumnBatch>> => {
+  return generatorOperator([input], async function* () {
     const { offset, remaining } = await limitCounts(node.limit, node.offset, rt.ctx);
     const keep = offset + remaining;
     const buffer = new SortBuffer(
@@ -30,7 +26,7 @@ export const buildTopN: OperatorBuilder<'top-n'> = (node, rt) => {
     );
     if (keep <= 0) {
       input.close();
-      return [][Symbol.iterator]();
+      return;
     }
     const threshold = Math.max(2 * keep, MAX_BATCH_ROWS);
     let full = false; // the buffer holds `keep` sorted rows; the last is the bar
@@ -51,21 +47,6 @@ export const buildTopN: OperatorBuilder<'top-n'> = (node, rt) => {
     }
     input.close();
     const order = buffer.order();
-    return buffer.batches(order, Math.min(offset, order.length), Math.min(keep, order.length));
-  };
-  const pull = async (): Promise<ColumnBatch | null> => {
-    output ??= await drain();
-    rt.ctx.checkCanceled();
-    const r = output.next();
-    return r.done ? null : r.value;
-  };
-  return {
-    stats,
-    children: [input],
-    next: () => timed(stats, pull),
-    close: () => {
-      output = [][Symbol.iterator]();
-      input.close();
-    },
-  };
+    yield* buffer.batches(order, Math.min(offset, order.length), Math.min(keep, order.length));
+  });
 };
