@@ -1,4 +1,5 @@
 import type { BoundExpr } from '../../../planner/plan/bound-expr.js';
+import { yieldIfDue } from '../yield-if-due.js';
 import type { JoinNode, JoinType } from '../../../planner/plan/logical-plan.js';
 import { LakeError } from '../../common/errors.js';
 import type { SqlValue } from '../../common/sql-value.js';
@@ -70,6 +71,7 @@ export class JoinProber {
     const nulls = threeValued ? (sawNull ?? new Uint8Array(batch.rowCount)) : null;
     const emitsPairs = type !== 'semi' && type !== 'anti' && type !== 'mark';
     for (let n = cursor.fill(this.p, this.b, MAX_BATCH_ROWS); n > 0;) {
+      await yieldIfDue();
       this.ctx.checkCanceled();
       const kept = await this.survivors(batch, n, nulls);
       const p = this.p;

@@ -1,4 +1,5 @@
 import type { ColumnBatch } from '../column-batch.js';
+import { yieldIfDue } from '../yield-if-due.js';
 import type { OperatorStats } from './operator.js';
 
 /**
@@ -9,6 +10,7 @@ export async function timed(
   stats: OperatorStats,
   next: () => Promise<ColumnBatch | null>,
 ): Promise<ColumnBatch | null> {
+  await yieldIfDue();
   const start = performance.now();
   const batch = await next();
   stats.nanos += (performance.now() - start) * 1e6;
