@@ -1,7 +1,7 @@
 import { LakeError } from '../../common/errors.js';
 import { Types } from '../../common/sql-types.js';
 import type { SqlValue } from '../../common/sql-value.js';
-import { converter } from '../kernels/cast.js';
+import { outputFunction } from '../kernels/cast.js';
 import { strict, type Kernel } from '../kernels/kernel.js';
 import { fn, overloads, sig, type ScalarFunction } from './scalar-function.js';
 import { scalarText } from '../kernels/scalar-text.js';
@@ -79,7 +79,7 @@ function pad(s: string, length: number, fill: string, side: 'left' | 'right'): s
 
 /** concat(any...): NULLs are skipped; arguments are printed with their output functions. */
 const concatKernel: Kernel = (input) => {
-  const toText = input.argTypes.map((t) => converter(t, T, input.ctx));
+  const toText = input.argTypes.map((t) => outputFunction(t, input.ctx));
   const out: SqlValue[] = [];
   for (let i = 0; i < input.rowCount; i++) {
     let s = '';

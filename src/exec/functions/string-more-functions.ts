@@ -2,7 +2,7 @@ import { LakeError } from '../../common/errors.js';
 import { Types } from '../../common/sql-types.js';
 import type { SqlValue } from '../../common/sql-value.js';
 import { SqlState } from '../../common/sqlstate.js';
-import { converter } from '../kernels/cast.js';
+import { outputFunction } from '../kernels/cast.js';
 import { strict, type Kernel } from '../kernels/kernel.js';
 import { scalarText } from '../kernels/scalar-text.js';
 import { fn, overloads, sig, type ScalarFunction } from './scalar-function.js';
@@ -19,7 +19,7 @@ const str = (v: SqlValue | undefined): string => scalarText(v);
 
 /** concat_ws(sep, any...): NULL arguments are skipped; a NULL separator gives NULL. */
 const concatWs: Kernel = (input) => {
-  const toText = input.argTypes.map((t) => converter(t, T, input.ctx));
+  const toText = input.argTypes.map((t) => outputFunction(t, input.ctx));
   const [seps = [], ...cols] = input.args;
   const out = new Array<SqlValue>(input.rowCount);
   for (let i = 0; i < input.rowCount; i++) {

@@ -38,6 +38,18 @@ export function castColumn(
   return values.map((v) => (v === null ? null : f(v)));
 }
 
+/**
+ * A type's output function (typoutput): the text a value prints as. concat() and
+ * format() use this, not the cast to text, so they print booleans as 't'/'f'.
+ */
+export function outputFunction(
+  from: SqlType,
+  ctx: Pick<EvalContext, 'timeZone' | 'extraFloatDigits'>,
+): Convert {
+  if (textLike.has(from.kind)) return (v: SqlValue) => scalarText(v);
+  return textFormatter(from, { timeZone: ctx.timeZone, extraFloatDigits: ctx.extraFloatDigits });
+}
+
 export function converter(
   from: SqlType,
   to: SqlType,
@@ -45,12 +57,15 @@ export function converter(
 ): Convert {
   const opts = { timeZone: ctx.timeZone, extraFloatDigits: ctx.extraFloatDigits };
   if (textLike.has(to.kind) && to.kind !== 'unknown') {
-    const out = textLike.has(from.kind)
-      ? (v: SqlValue) => scalarText(v)
-      : textFormatter(from, opts);
+    // boolean → text is the cast function text(boolean), 'true'/'false'; everything
+    // else casts through its output function (boolout gives 't'/'f').
+    const out =
+      from.kind === 'bool'
+        ? (v: SqlValue) => (v === true ? 'true' : 'false')
+        : outputFunction(from, ctx);
     const n = to.kind === 'varchar' || to.kind === 'bpchar' ? to.length : null;
     // An explicit cast to varchar(n) truncates silently (docs §8.3).
-    return n === null ? out : (v) => [...out(v)].slice(0, n).join('');
+    return n === null ? out : (v) => [...scalarText(out(v))].slice(0, n).join('');
   }
   if (textLike.has(from.kind)) {
     const parse = textParser(to, opts);
