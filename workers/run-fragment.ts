@@ -3,6 +3,7 @@ import { LakeError } from '../src/common/errors.js';
 import { SqlState } from '../src/common/sqlstate.js';
 import type { EvalContext, SessionHooks } from '../src/exec/eval-context.js';
 import { createRuntime } from '../src/exec/operators/build-operator.js';
+import { batchesOf } from '../src/exec/operators/operator.js';
 import { toRecordBatch } from '../src/exec/to-record-batch.js';
 import { decodeScanBatches } from './decode-scan-batches.js';
 import type { FragmentContext, FragmentSpec } from './fragment-protocol.js';
@@ -27,15 +28,10 @@ export async function runFragment(
       throw new LakeError(SqlState.internalError, 'system relations are not read in workers');
     },
   });
-  const op = rt.build(spec.root);
   const columns = spec.root.columns.map((c, i) => ({ name: `c${i}`, type: c.type }));
   const batches: RecordBatch[] = [];
-  try {
-    for (let b = await op.next(); b; b = await op.next()) {
-      if (b.rowCount > 0) batches.push(toRecordBatch(columns, b.columns, b.rowCount));
-    }
-  } finally {
-    op.close();
+  for await (const b of batchesOf(rt.build(spec.root))) {
+    batches.push(toRecordBatch(columns, b.columns, b.rowCount));
   }
   if (batches.length === 0)
     batches.push(

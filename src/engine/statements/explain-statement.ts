@@ -1,7 +1,7 @@
 import { printPlan } from '../../../planner/plan/print-plan.js';
 import { LakeError } from '../../common/errors.js';
 import { SqlState } from '../../common/sqlstate.js';
-import type { Operator } from '../../exec/operators/operator.js';
+import { batchesOf, type Operator } from '../../exec/operators/operator.js';
 import type { Explain } from '../../sql/ast.js';
 import { buildPlan } from '../run-plan.js';
 import type { StatementHandler } from '../session-core.js';
@@ -29,21 +29,9 @@ export const explainStatement: StatementHandler<Explain> = {
     const query = prepared.bound.query!;
     let lines: string[];
     if (s.analyze) {
-      const ctx = core.evalContext(params, run);
-      const { io, scanPool, limits, catalogs } = core.options;
-      const { root } = buildPlan(query.plan, {
-        ctx,
-        io,
-        scanPool,
-        memoryBytes: limits.memoryBytes,
-        catalogs,
-      });
+      const { root } = buildPlan(query.plan, core.evalContext(params, run), core.options);
       const started = performance.now();
-      try {
-        while (await root.next());
-      } finally {
-        root.close();
-      }
+      for await (const _ of batchesOf(root)); // the rows are discarded; the stats are kept
       const total = performance.now() - started;
       lines = [
         ...printPlan(query.plan, { annotate: (_node, path) => figures(operatorAt(root, path)) }),

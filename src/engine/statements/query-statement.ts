@@ -73,10 +73,7 @@ export function startQuery(
   params: readonly SqlValue[],
   run: StatementRun,
 ): RowStream {
-  const { io, scanPool, limits, catalogs } = core.options;
-  const ctx = core.evalContext(params, run);
-  const memoryBytes = limits.memoryBytes;
-  const { root } = buildPlan(query.plan, { ctx, io, scanPool, memoryBytes, catalogs });
+  const { root } = buildPlan(query.plan, core.evalContext(params, run), core.options);
   return { columns: query.columns, batches: recordBatches(root, query.columns) };
 }
 

@@ -1,4 +1,5 @@
 import type { Catalog, TableRef } from '../../../catalog/catalog.js';
+import { batchesOf } from '../../exec/operators/operator.js';
 import { resolveLakeType } from '../../../planner/bind/resolve-type-name.js';
 import { Types, sameType, type SqlType } from '../../common/sql-types.js';
 import type { SqlValue } from '../../common/sql-value.js';
@@ -52,36 +53,24 @@ export async function writeQueryRows(
   const constants = all.map((c, i) =>
     staticValue(w.staticValues, c.name, types[i] ?? Types.text, ctx),
   );
-  const { io, scanPool, limits, catalogs } = core.options;
-  const { root } = buildPlan(w.query.plan, {
-    ctx,
-    io,
-    scanPool,
-    memoryBytes: limits.memoryBytes,
-    catalogs,
-  });
+  const { root } = buildPlan(w.query.plan, ctx, core.options);
   let rows = 0;
   async function* batches(): AsyncGenerator<RowsToWrite> {
-    try {
-      for (let b = await root.next(); b !== null; b = await root.next()) {
-        if (b.rowCount === 0) continue;
-        const columns = all.map((_, i) => {
-          const j = sources[i] ?? -1;
-          const to = types[i] ?? Types.text;
-          if (j < 0) return new Array<SqlValue>(b.rowCount).fill(constants[i] ?? null);
-          const from = w.query.columns[j]?.type ?? to;
-          const values = b.columns[j] ?? [];
-          return sameType(from, to) ? values : castColumn(values, from, to, ctx);
-        });
-        rows += b.rowCount;
-        yield { names: all.map((c) => c.name), types, columns, rowCount: b.rowCount };
-      }
-    } finally {
-      root.close();
+    for await (const b of batchesOf(root)) {
+      const columns = all.map((_, i) => {
+        const j = sources[i] ?? -1;
+        const to = types[i] ?? Types.text;
+        if (j < 0) return new Array<SqlValue>(b.rowCount).fill(constants[i] ?? null);
+        const from = w.query.columns[j]?.type ?? to;
+        const values = b.columns[j] ?? [];
+        return sameType(from, to) ? values : castColumn(values, from, to, ctx);
+      });
+      rows += b.rowCount;
+      yield { names: all.map((c) => c.name), types, columns, rowCount: b.rowCount };
     }
   }
   const written = await writeParquetFiles({
-    io,
+    io: core.options.io,
     location: w.table.location,
     partitionKeys: w.table.partitionKeys.map((k) => k.name),
     batches: batches(),

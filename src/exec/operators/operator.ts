@@ -66,3 +66,12 @@ export type OperatorBuilder<K extends PlanKind> = (
   plan: LogicalPlan & { readonly kind: K },
   rt: ExecRuntime,
 ) => Operator;
+
+/** An operator's non-empty batches to the end; the operator is closed however the loop ends. */
+export async function* batchesOf(op: Operator): AsyncGenerator<ColumnBatch> {
+  try {
+    for (let b = await op.next(); b; b = await op.next()) if (b.rowCount > 0) yield b;
+  } finally {
+    op.close();
+  }
+}

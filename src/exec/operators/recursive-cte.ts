@@ -1,6 +1,6 @@
 import { LakeError } from '../../common/errors.js';
 import { SqlState } from '../../common/sqlstate.js';
-import type { ColumnBatch } from '../column-batch.js';
+import { takeRows, type ColumnBatch } from '../column-batch.js';
 import { encodeRowKey } from '../hash-keys.js';
 import { RowBufferLimit } from '../row-buffer-limit.js';
 import { newStats, type Operator, type OperatorBuilder } from './operator.js';
@@ -30,9 +30,7 @@ export const buildRecursiveCte: OperatorBuilder<'recursive-cte'> = (node, rt) =>
         rows.push(r);
       }
     }
-    return rows.length === b.rowCount
-      ? b
-      : { columns: b.columns.map((c) => rows.map((r) => c[r] ?? null)), rowCount: rows.length };
+    return rows.length === b.rowCount ? b : takeRows(b, rows);
   };
 
   const pull = async (): Promise<ColumnBatch | null> => {
