@@ -6,40 +6,62 @@ import type { ScanNode } from '../planner/plan/logical-plan.js';
 import type { SqlValue } from '../src/common/sql-value.js';
 import type { ColumnBatch } from '../src/exec/column-batch.js';
 import type { EvalContext } from '../src/exec/eval-context.js';
-import { filterBatch } from '../src/exec/filter-batch.js';
 import { lowerExpr } from '../src/exec/lower-expr.js';
 import { readBatchColumn } from '../src/exec/read-batch-column.js';
 import { andAll } from '../planner/plan/expr-visit.js';
+import { compileFilter } from '../src/exec/vector/compile-vec-filter.js';
+import {
+  arrowColumn,
+  materializeBatch,
+  takeVecRows,
+  valuesColumn,
+  type LazyColumn,
+  type VecBatch,
+} from '../src/exec/vector/vec-batch.js';
 
 /**
  * A decoded task's Arrow batches as the scan node's columns (a column the file lacks
- * reads NULL), with the node's pushed filters applied exactly: pruning upstream
- * only skipped what could not match.
+ * reads NULL), with the node's pushed filters applied exactly: pruning upstream only
+ * skipped what could not match. Columns stay lazy (vec-batch.ts): the filter reads
+ * the typed form of the columns it tests, and only its survivors become SqlValues.
  */
-export async function* decodeScanBatches(
+export async function* decodeScanVecBatches(
   ipc: Uint8Array,
   scan: ScanNode,
   ctx: EvalContext,
-): AsyncGenerator<ColumnBatch> {
+): AsyncGenerator<VecBatch> {
   const conjunction = andAll(scan.filters);
-  const predicate = conjunction && lowerExpr(conjunction, scan.columns);
+  const predicate = conjunction && compileFilter(lowerExpr(conjunction, scan.columns), ctx);
   for (const batch of tableFromIPC(ipc).batches) {
     ctx.checkCanceled();
-    const columns = scan.columns.map((c, i) => {
+    const n = batch.numRows;
+    const columns = scan.columns.map((c, i): LazyColumn => {
       const v = batch.getChild(scan.tableColumns[i] ?? c.name);
-      if (!v) return new Array<SqlValue>(batch.numRows).fill(null);
+      if (!v) return valuesColumn(new Array<SqlValue>(n).fill(null), c.type);
       // Hive partition values arrive as text (they are folder names): cast to the column's type.
       if (
         (v.type as DataType).typeId === Type.Utf8 &&
         !isStringType(c.type) &&
         c.type.kind !== 'unknown'
       ) {
-        return castColumn(readBatchColumn(v, Types.text), Types.text, c.type, ctx);
+        return valuesColumn(
+          castColumn(readBatchColumn(v, Types.text), Types.text, c.type, ctx),
+          c.type,
+        );
       }
-      return readBatchColumn(v, c.type);
+      return arrowColumn(v, c.type);
     });
-    const decoded: ColumnBatch = { columns, rowCount: batch.numRows };
-    const out = predicate ? await filterBatch(decoded, predicate, ctx) : decoded;
+    const decoded: VecBatch = { columns, rowCount: n };
+    const out = predicate ? takeVecRows(decoded, await predicate(decoded)) : decoded;
     if (out.rowCount > 0) yield out;
   }
+}
+
+/** The same batches as the engine's SqlValue columns. */
+export async function* decodeScanBatches(
+  ipc: Uint8Array,
+  scan: ScanNode,
+  ctx: EvalContext,
+): AsyncGenerator<ColumnBatch> {
+  for await (const b of decodeScanVecBatches(ipc, scan, ctx)) yield materializeBatch(b);
 }

@@ -5,7 +5,7 @@ import type { EvalContext, SessionHooks } from '../src/exec/eval-context.js';
 import { createRuntime } from '../src/exec/operators/build-operator.js';
 import { batchesOf } from '../src/exec/operators/operator.js';
 import { toRecordBatch } from '../src/exec/to-record-batch.js';
-import { decodeScanBatches } from './decode-scan-batches.js';
+import { decodeScanBatches, decodeScanVecBatches } from './decode-scan-batches.js';
 import type { FragmentContext, FragmentSpec } from './fragment-protocol.js';
 
 /**
@@ -23,7 +23,10 @@ export async function runFragment(
     ctx,
     placement: 'worker',
     memoryBytes: spec.memoryBytes,
-    scans: { open: (scan) => decodeScanBatches(ipc, scan, ctx) },
+    scans: {
+      open: (scan) => decodeScanBatches(ipc, scan, ctx),
+      openVec: (scan) => decodeScanVecBatches(ipc, scan, ctx),
+    },
     systemRows: () => {
       throw new LakeError(SqlState.internalError, 'system relations are not read in workers');
     },

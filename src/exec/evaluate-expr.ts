@@ -41,7 +41,7 @@ async function evaluateOnce(e: BoundExpr, rowCount: number, ctx: EvalContext): P
 const constantCache = new WeakMap<BoundExpr, boolean>();
 
 /** Whether e is the same on every row: constants, parameters, casts and operators over them. */
-function isConstant(e: BoundExpr): boolean {
+export function isConstant(e: BoundExpr): boolean {
   const known = constantCache.get(e);
   if (known !== undefined) return known;
   let c: boolean;
@@ -185,7 +185,7 @@ function rowsOf(e: BoundExpr, b: ColumnBatch, rows: readonly number[]): ColumnBa
 const usedCache = new WeakMap<BoundExpr, ReadonlySet<number> | null>();
 
 /** The batch positions e reads, or null when it may read any (it holds a subquery). */
-function columnsUsed(e: BoundExpr): ReadonlySet<number> | null {
+export function columnsUsed(e: BoundExpr): ReadonlySet<number> | null {
   let used = usedCache.get(e);
   if (used !== undefined) return used;
   const set = new Set<number>();

@@ -1,7 +1,8 @@
 import { DataType, type Data, type Vector } from 'apache-arrow';
 import type { SqlType } from '../common/sql-types.js';
 import type { SqlValue } from '../common/sql-value.js';
-import { readColumn } from '../common/values/read-value.js';
+import { readColumn, valueReader } from '../common/values/read-value.js';
+import { gatherColumn } from './column-batch.js';
 
 /**
  * A scanned column as SqlValues. Parquet readers hand string columns back
@@ -23,5 +24,17 @@ export function readBatchColumn(vector: Vector, type: SqlType): SqlValue[] {
     }
     at += d.length;
   }
+  return out;
+}
+
+/** The values at `rows` of a scanned column (a filter's survivors), read one by one. */
+export function readBatchRows(vector: Vector, type: SqlType, rows: Int32Array): SqlValue[] {
+  const chunks = vector.data as readonly Data[];
+  if (chunks.length !== 1 || DataType.isDictionary(vector.type))
+    return gatherColumn(readBatchColumn(vector, type), rows);
+  const d = chunks[0]!;
+  const read = valueReader(type);
+  const out = new Array<SqlValue>(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = read(d, rows[k]!);
   return out;
 }

@@ -1,6 +1,7 @@
 import { Types } from '../../common/sql-types.js';
 import type { AggregateFactory, Column, GroupedAggregate } from './grouped-aggregate.js';
 import { growArray } from './grouped-aggregate.js';
+import type { Vec } from '../vector/vec.js';
 
 type RowTest = (args: readonly Column[], row: number) => boolean;
 
@@ -22,6 +23,18 @@ function counter(test: RowTest | null): GroupedAggregate {
     stateTypes: [Types.int8],
     grow: (n) => growArray(counts, n, 0),
     update: add(1),
+    // count(x) needs only validity, which every typed kind carries.
+    ...(test === notNull && {
+      updateVec: (arg: Vec, rows: Int32Array | null, groups: Int32Array, count: number) => {
+        if (arg.kind === 'values') return false;
+        const valid = arg.valid;
+        for (let k = 0; k < count; k++) {
+          const row = rows === null ? k : rows[k]!;
+          if (valid === null || valid[row]) counts[groups[k]!]! += 1;
+        }
+        return true;
+      },
+    }),
     remove: add(-1),
     result: (g) => BigInt(counts[g] ?? 0),
     state: (n) => [counts.slice(0, n).map((c) => BigInt(c))],

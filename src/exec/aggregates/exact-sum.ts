@@ -74,6 +74,12 @@ export class ExactSum {
     } else this.small[g] = t;
   }
 
+  /** Adds a batch's exact total `u` × 10^-s of `rows` rows (plain grouping only, no removal). */
+  addTotal(g: number, u: number, s: number, rows: number): void {
+    this.addScaled(g, u, s, 1);
+    this.n[g]! += rows - 1;
+  }
+
   addBig(g: number, u: bigint, s: number, sign: number): void {
     this.n[g]! += sign;
     if (this.scaleRows !== null) this.countScale(g, s, sign);

@@ -1,5 +1,6 @@
 import type { SqlType } from '../../common/sql-types.js';
 import type { SqlValue } from '../../common/sql-value.js';
+import type { Vec } from '../vector/vec.js';
 
 /** One evaluated column of a batch. */
 export type Column = readonly SqlValue[];
@@ -23,6 +24,17 @@ export interface GroupedAggregate {
   /** Makes groups [0, groupCount) exist (empty); call before update/merge reach them. */
   grow(groupCount: number): void;
   update(args: readonly Column[], rows: Int32Array | null, groups: Int32Array, count: number): void;
+  /**
+   * update() for one argument in typed form (src/exec/vector, the workers' scan side).
+   * Returns false, having done nothing, when it has no path for this vec's kind; the
+   * caller then passes SqlValues to update().
+   */
+  readonly updateVec?: (
+    arg: Vec,
+    rows: Int32Array | null,
+    groups: Int32Array,
+    count: number,
+  ) => boolean;
   /**
    * Takes back rows added earlier (sliding window frames); present only where this is
    * exact (integers and numeric; never floats, whose rounding would drift from PostgreSQL).

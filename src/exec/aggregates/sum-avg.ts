@@ -5,6 +5,7 @@ import { decimalText, ExactSum } from './exact-sum.js';
 import { FloatMoments } from './float-moments.js';
 import type { AggregateFactory, Column, GroupedAggregate } from './grouped-aggregate.js';
 import { growArray } from './grouped-aggregate.js';
+import type { Vec } from '../vector/vec.js';
 
 /**
  * sum and avg (PostgreSQL docs §9.21) with PostgreSQL's types: sum(int2/int4) → int8,
@@ -34,6 +35,56 @@ function exactUpdate(sum: ExactSum, sign: number) {
   };
 }
 
+/**
+ * Feeds typed exact values (scaled integers) into an ExactSum. A batch is first summed
+ * per group in plain doubles, which stay exact while the largest value times the row
+ * count is below 2^53 (checked after the pass; past it the rows go one by one).
+ */
+function exactUpdateVec(sum: ExactSum) {
+  return (arg: Vec, rows: Int32Array | null, groups: Int32Array, count: number): boolean => {
+    if (arg.kind !== 'exact') return false;
+    const { values, valid, scale } = arg;
+    const groupCount = sum.n.length;
+    if (groupCount <= 4 * count) {
+      const totals = new Float64Array(groupCount);
+      const counts = new Int32Array(groupCount);
+      let largest = 0;
+      for (let k = 0; k < count; k++) {
+        const row = rows === null ? k : rows[k]!;
+        if (valid !== null && !valid[row]) continue;
+        const v = values[row]!;
+        const g = groups[k]!;
+        totals[g]! += v;
+        counts[g]! += 1;
+        largest = Math.max(largest, Math.abs(v));
+      }
+      if (largest * count <= Number.MAX_SAFE_INTEGER) {
+        for (let g = 0; g < groupCount; g++)
+          if (counts[g]! > 0) sum.addTotal(g, totals[g]! + 0, scale, counts[g]!);
+        return true;
+      }
+    }
+    for (let k = 0; k < count; k++) {
+      const row = rows === null ? k : rows[k]!;
+      if (valid === null || valid[row]) sum.addScaled(groups[k]!, values[row]!, scale, 1);
+    }
+    return true;
+  };
+}
+
+/** Feeds typed floats into `add`. */
+export function floatUpdateVec(add: (g: number, v: number) => void) {
+  return (arg: Vec, rows: Int32Array | null, groups: Int32Array, count: number): boolean => {
+    if (arg.kind !== 'float') return false;
+    const { values, valid } = arg;
+    for (let k = 0; k < count; k++) {
+      const row = rows === null ? k : rows[k]!;
+      if (valid === null || valid[row]) add(groups[k]!, values[row]!);
+    }
+    return true;
+  };
+}
+
 function exactSum(resultType: SqlType, sliding: boolean): GroupedAggregate {
   const sum = new ExactSum(sliding);
   const asInt8 = resultType.kind === 'int8';
@@ -47,6 +98,7 @@ function exactSum(resultType: SqlType, sliding: boolean): GroupedAggregate {
     stateTypes: [resultType],
     grow: (n) => sum.grow(n),
     update: exactUpdate(sum, 1),
+    updateVec: exactUpdateVec(sum),
     remove: exactUpdate(sum, -1),
     result,
     state: (n) => [Array.from({ length: n }, (_, g) => result(g))],
@@ -83,6 +135,7 @@ function floatSum(resultType: SqlType): GroupedAggregate {
         if (typeof v === 'number') add(groups[k] as number, v);
       }
     },
+    updateVec: floatUpdateVec(add),
     result: (g) => (seen[g] === true ? (sums[g] as number) : null),
     state: (n) => [
       Array.from({ length: n }, (_, g) => (seen[g] === true ? (sums[g] as number) : null)),
@@ -107,6 +160,7 @@ function exactAvg(sliding: boolean): GroupedAggregate {
     stateTypes: [Types.numeric(), Types.int8],
     grow: (n) => sum.grow(n),
     update: exactUpdate(sum, 1),
+    updateVec: exactUpdateVec(sum),
     remove: exactUpdate(sum, -1),
     result: (g) => {
       const t = sum.text(g);
@@ -144,6 +198,7 @@ export function floatMomentsAggregate(
         if (typeof v === 'number') m.add(groups[k] as number, v);
       }
     },
+    updateVec: floatUpdateVec((g, v) => m.add(g, v)),
     result: (g) => result(m, g),
     state: (n) => [m.n.slice(0, n), m.sx.slice(0, n), m.sxx.slice(0, n)],
     merge: (state, groups, count) => {

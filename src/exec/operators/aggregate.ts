@@ -17,6 +17,8 @@ import { evaluate } from '../evaluate-expr.js';
 import { lowerExprs } from '../lower-expr.js';
 import { newStats, type ExecRuntime, type Operator, type OperatorBuilder } from './operator.js';
 import { timed } from './timed.js';
+import { aggregateVecBatches } from '../vector/vec-aggregate.js';
+import { vecPipeline } from '../vector/vec-pipeline.js';
 
 /** One aggregate call lowered to input positions: what each batch evaluates for it. */
 interface LoweredCall {
@@ -211,19 +213,28 @@ function assertSplittable(node: AggregateNode): void {
 export const buildPartialAggregate: OperatorBuilder<'aggregate'> = (node, rt) => {
   assertSplittable(node);
   const stats = newStats();
-  const input = rt.build(node.input);
   const calls = lowerCalls(node);
   const keys = lowerExprs(node.keys, node.input.columns);
   let emit: (() => ColumnBatch | null) | null = null;
   const run = async (): Promise<() => ColumnBatch | null> => {
     const { grouping } = groupingsOf(node, calls, rt)[0]!;
-    for (let b = await input.next(); b !== null; b = await input.next()) {
-      rt.ctx.checkCanceled();
-      grouping.add(
-        await columnsOf(keys, b, rt.ctx),
-        await callInputs(calls, b, rt.ctx),
-        b.rowCount,
-      );
+    // Over a scan in a worker the input stays typed (src/exec/vector) until aggregated.
+    const typed = vecPipeline(node.input, rt);
+    if (typed !== null) await aggregateVecBatches(typed, keys, calls, grouping, rt.ctx);
+    else {
+      const input = rt.build(node.input);
+      try {
+        for (let b = await input.next(); b !== null; b = await input.next()) {
+          rt.ctx.checkCanceled();
+          grouping.add(
+            await columnsOf(keys, b, rt.ctx),
+            await callInputs(calls, b, rt.ctx),
+            b.rowCount,
+          );
+        }
+      } finally {
+        input.close();
+      }
     }
     const n = grouping.groupCount;
     const cols: Column[] = [...grouping.keyValues];
@@ -234,7 +245,7 @@ export const buildPartialAggregate: OperatorBuilder<'aggregate'> = (node, rt) =>
     emit ??= await run();
     return emit();
   };
-  return { stats, children: [input], next: () => timed(stats, pull), close: () => input.close() };
+  return { stats, children: [], next: () => timed(stats, pull), close: () => undefined };
 };
 
 /**

@@ -2,6 +2,7 @@ import type { LogicalPlan, PlanKind, ScanNode } from '../../../planner/plan/logi
 import type { SqlValue } from '../../common/sql-value.js';
 import type { ColumnBatch } from '../column-batch.js';
 import type { EvalContext } from '../eval-context.js';
+import type { VecBatch } from '../vector/vec-batch.js';
 
 /**
  * A running plan node: pull-based, a batch at a time (DESIGN.md §4.3). `next()`
@@ -59,6 +60,11 @@ export interface ExecRuntime {
  */
 export interface ScanRunner {
   open(scan: ScanNode, stats: OperatorStats, fragment?: LogicalPlan): AsyncIterable<ColumnBatch>;
+  /**
+   * The scan's batches with lazy, typed columns (src/exec/vector), where the runner
+   * holds the decoded Arrow data itself: inside a worker. Partial aggregates read these.
+   */
+  openVec?(scan: ScanNode): AsyncIterable<VecBatch>;
 }
 
 /** Builds one kind of operator; each operator file exports one. */
