@@ -6,6 +6,7 @@ import { SqlState } from '../src/common/sqlstate.js';
 import type { FooterReader, ParquetFooter, ScanTask } from '../src/formats/scan-task.js';
 import {
   FOOTER_HANDLER_NAME,
+  WARM_HANDLER_NAME,
   type FooterRequest,
   type FooterResponse,
   SCAN_HANDLER_NAME,
@@ -39,7 +40,10 @@ type Settled =
   | { readonly ok: false; readonly error: unknown };
 
 class PiscinaScanPool implements ScanPool {
-  private readonly pool: Piscina<ScanRequest | FooterRequest, ScanResponse | FooterResponse>;
+  private readonly pool: Piscina<
+    ScanRequest | FooterRequest | null,
+    ScanResponse | FooterResponse | undefined
+  >;
 
   constructor(readonly size: number) {
     this.pool = new Piscina({
@@ -51,6 +55,8 @@ class PiscinaScanPool implements ScanPool {
     // A worker that dies outside a task is replaced by piscina; the task it was
     // running has already been rejected, so there is nothing more to report here.
     this.pool.on('error', () => undefined);
+    for (let i = 0; i < size; i++)
+      this.pool.run(null, { name: WARM_HANDLER_NAME }).catch(() => undefined);
   }
 
   readonly readFooters: FooterReader = (files) =>

@@ -42,3 +42,5 @@ export type FooterResponse = ParquetFooter | ScanFailure;
 /** The worker module's exports piscina calls (named: DESIGN.md §5 has no default exports). */
 export const SCAN_HANDLER_NAME = 'runScanTask';
 export const FOOTER_HANDLER_NAME = 'readFooter';
+/** The scan worker's export that only makes the worker load its modules (scan-pool.ts). */
+export const WARM_HANDLER_NAME = 'warm';

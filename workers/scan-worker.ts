@@ -43,3 +43,12 @@ export async function readFooter(request: FooterRequest): Promise<FooterResponse
     return { error: serializeError(err) };
   }
 }
+
+/**
+ * Nothing but a short wait: run once per worker when the pool starts, so each worker
+ * has compiled its modules and instantiated parquet-wasm before the first query
+ * (about a second on a small machine). The wait keeps one worker from taking them all.
+ */
+export async function warm(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
