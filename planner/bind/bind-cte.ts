@@ -59,7 +59,16 @@ export function withCtes(list: readonly CommonTableExpr[], ctx: BindContext): Ct
 const asQuery = (body: QueryBody, span: Query['span']): Query =>
   body.kind === 'query'
     ? body
-    : { kind: 'query', span, with: [], body, orderBy: [], limit: null, offset: null };
+    : {
+        kind: 'query',
+        span,
+        with: [],
+        body,
+        orderBy: [],
+        limit: null,
+        offset: null,
+        withTies: false,
+      };
 
 function definitionContext(b: CteBinding, ctx: BindContext, ctes: CteScope | null): BindContext {
   const { grouped: _g, windowed: _w, clause: _c, ...rest } = ctx;

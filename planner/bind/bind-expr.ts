@@ -1,5 +1,5 @@
 import { LakeError, unsupported } from '../../src/common/errors.js';
-import { formatType, Types, type SqlType } from '../../src/common/sql-types.js';
+import { formatType, sameType, Types, type SqlType } from '../../src/common/sql-types.js';
 import { SqlState } from '../../src/common/sqlstate.js';
 import { commonType } from '../../src/common/type-coercion.js';
 import type { Expr, ExprKind } from '../../src/sql/ast.js';
@@ -14,6 +14,7 @@ import {
   bindLike,
   bindUnary,
 } from './bind-operators.js';
+import { bindQuantified } from './bind-quantified.js';
 import { bindExists, bindInSubquery, bindScalarSubquery } from './bind-subquery.js';
 import { coerceImplicitly, coerceTo } from './coerce.js';
 import { resolveColumn } from './resolve-column.js';
@@ -67,7 +68,7 @@ const binders: { [K in ExprKind]: Binder<K> } = {
   cast: (e, ctx) => {
     const operand = bindExpr(e.operand, ctx);
     const to = resolveAstType(e.type, positionOf(ctx, e.type.span));
-    if (e.tryCast) throw unsupported('TRY_CAST is not supported yet', positionOf(ctx, e.span));
+    if (e.tryCast) return bindTryCast(operand, to);
     return coerceTo(operand, to, ctx, e.operand.span.start);
   },
   case: (e, ctx) => bindCase(e, ctx),
@@ -104,7 +105,28 @@ const binders: { [K in ExprKind]: Binder<K> } = {
   'scalar-subquery': (e, ctx) => bindScalarSubquery(e, ctx),
   exists: (e, ctx) => bindExists(e, ctx),
   'in-subquery': (e, ctx) => bindInSubquery(e, ctx, bindExpr),
+  quantified: (e, ctx) => bindQuantified(e, ctx, bindExpr),
+  row: (e, ctx) => {
+    throw unsupported(
+      'row values outside comparisons are not supported yet',
+      positionOf(ctx, e.span),
+    );
+  },
 };
+
+/**
+ * TRY_CAST(x AS t) (Spark, Trino): the `try_cast` kernel casts and turns data
+ * exceptions (class 22) into NULL. An untyped literal is read as text first, so a
+ * bad one is NULL too instead of failing here as CAST's folding would.
+ */
+function bindTryCast(operand: BoundExpr, to: SqlType): BoundExpr {
+  if (sameType(operand.type, to)) return operand;
+  const typed =
+    operand.kind === 'const' && operand.type.kind === 'unknown'
+      ? constant(Types.text, operand.value)
+      : operand;
+  return call('try_cast', to, [typed]);
+}
 
 const INT4_MIN = -2147483648n;
 const INT4_MAX = 2147483647n;

@@ -48,6 +48,10 @@ export function bindFromItem(item: FromItem, ctx: BindContext): BoundFrom {
 const fromBinders: { [K in FromItem['kind']]: FromBinder<K> } = {
   'table-ref': (item, ctx) => bindTableRef(item, ctx),
   'subquery-ref': (item, ctx) => {
+    if (item.lateral) {
+      // A correlated FROM item needs a dependent join, which no operator runs yet.
+      throw failAt(ctx, item.span, SqlState.featureNotSupported, 'LATERAL is not supported yet');
+    }
     const r = ctx.bindSubquery(item.query, ctx);
     checkAliasCount(item.alias ?? 'unnamed_subquery', r.columns.length, item.columnAliases);
     return { plan: r.plan, columns: scopeOf(r.columns, item.alias, item.columnAliases) };

@@ -45,6 +45,7 @@ export function crossJoin(left: BoundFrom, right: BoundFrom, _ctx: BindContext):
  * common type and merges each pair into one column that `*` and a bare name see
  * (first, before the sides' other columns): the left's for INNER and LEFT, the
  * right's for RIGHT, COALESCE of both for FULL; `a.x` and `b.x` stay addressable.
+ * NATURAL is USING over the common column names.
  */
 export function bindJoin(item: JoinRef, ctx: BindContext, bindItem: BindItem): BoundFrom {
   const left = bindItem(item.left, ctx);
@@ -52,6 +53,7 @@ export function bindJoin(item: JoinRef, ctx: BindContext, bindItem: BindItem): B
   const both = [...left.columns, ...right.columns];
   if (item.type === 'cross') return crossJoin(left, right, ctx);
   if (item.using) return bindUsing(item, item.using, left, right, ctx);
+  if (item.natural) return bindUsing(item, commonNames(left, right), left, right, ctx);
   const scoped: BindContext = {
     ...ctx,
     scope: { columns: both, parent: ctx.scope },
@@ -62,6 +64,16 @@ export function bindJoin(item: JoinRef, ctx: BindContext, bindItem: BindItem): B
     plan: joinNode(condition ? item.type : 'cross', left.plan, right.plan, condition),
     columns: both,
   };
+}
+
+/**
+ * NATURAL JOIN's USING list: the column names both sides have, in the left side's
+ * order (PostgreSQL's transformFromClauseItem); none makes it a join on TRUE.
+ */
+function commonNames(left: BoundFrom, right: BoundFrom): string[] {
+  const rightNames = new Set(right.columns.filter((c) => c.unqualified).map((c) => c.name));
+  const names = left.columns.filter((c) => c.unqualified && rightNames.has(c.name));
+  return [...new Set(names.map((c) => c.name))];
 }
 
 function usingColumn(side: BoundFrom, name: string, which: string): ScopeColumn {

@@ -6,18 +6,19 @@ import { call, type BoundExpr } from '../plan/bound-expr.js';
 import { commonType, isNumeric, isStringType } from '../../src/common/type-coercion.js';
 import { errorAt, type BindContext } from './bind-context.js';
 import { coerceImplicitly, coerceTo } from './coerce.js';
+import { bindRowComparison, bindRowInList } from './bind-row.js';
 
 type Bind = (e: Expr, ctx: BindContext) => BoundExpr;
 const BOOL = Types.bool;
 
 /** Where the operator token sits: between the operands in the text (PostgreSQL points there). */
-function operatorStart(e: Binary, ctx: BindContext): number {
+export function operatorStart(e: Binary, ctx: BindContext): number {
   const between = ctx.text.slice(e.left.span.end, e.right.span.start);
   const i = between.toLowerCase().indexOf(e.op);
   return i < 0 ? e.span.start : e.left.span.end + i;
 }
 
-function noOperator(
+export function noOperator(
   op: string,
   l: SqlType,
   r: SqlType | null,
@@ -44,6 +45,7 @@ export function bindBinary(e: Binary, ctx: BindContext, bind: Bind): BoundExpr {
     const r = coerceImplicitly(bind(e.right, ctx), BOOL, ctx, e.right.span.start, what);
     return { kind: e.op, type: BOOL, args: [l, r] };
   }
+  if (e.left.kind === 'row' || e.right.kind === 'row') return bindRowComparison(e, ctx, bind);
   const left = bind(e.left, ctx);
   const right = bind(e.right, ctx);
   const at = operatorStart(e, ctx);
@@ -64,7 +66,7 @@ export function bindBinary(e: Binary, ctx: BindContext, bind: Bind): BoundExpr {
 }
 
 /** Both sides unknown: PostgreSQL resolves comparisons as text and refuses arithmetic. */
-function operandType(l: SqlType, r: SqlType): SqlType | null {
+export function operandType(l: SqlType, r: SqlType): SqlType | null {
   if (l.kind === 'unknown' && r.kind === 'unknown') return Types.text;
   const t = commonType([l, r]);
   // float4 meets only float4 and float8 operators: float4 + int4 resolves to float8.
@@ -197,6 +199,7 @@ export function bindUnary(e: Unary, ctx: BindContext, bind: Bind): BoundExpr {
 }
 
 export function bindInList(e: InList, ctx: BindContext, bind: Bind): BoundExpr {
+  if (e.operand.kind === 'row') return bindRowInList(e, ctx, bind);
   const operand = bind(e.operand, ctx);
   const items = e.list.map((x) => bind(x, ctx));
   const t = commonType([operand.type, ...items.map((i) => i.type)]);
@@ -217,14 +220,23 @@ export function bindInList(e: InList, ctx: BindContext, bind: Bind): BoundExpr {
   return e.negated ? call('not', BOOL, [any]) : any;
 }
 
+/**
+ * `x BETWEEN a AND b` is `x >= a AND x <= b`; SYMMETRIC (gram.y) is that OR the same
+ * with the bounds swapped, so either order of bounds matches.
+ */
 export function bindBetween(e: Between, ctx: BindContext, bind: Bind): BoundExpr {
-  const ge: Binary = { kind: 'binary', op: '>=', left: e.operand, right: e.low, span: e.span };
-  const le: Binary = { kind: 'binary', op: '<=', left: e.operand, right: e.high, span: e.span };
-  const both: BoundExpr = {
-    kind: 'and',
-    type: BOOL,
-    args: [bindBinary(ge, ctx, bind), bindBinary(le, ctx, bind)],
+  const range = (low: Expr, high: Expr): BoundExpr => {
+    const ge: Binary = { kind: 'binary', op: '>=', left: e.operand, right: low, span: e.span };
+    const le: Binary = { kind: 'binary', op: '<=', left: e.operand, right: high, span: e.span };
+    return {
+      kind: 'and',
+      type: BOOL,
+      args: [bindBinary(ge, ctx, bind), bindBinary(le, ctx, bind)],
+    };
   };
+  const both = e.symmetric
+    ? { kind: 'or' as const, type: BOOL, args: [range(e.low, e.high), range(e.high, e.low)] }
+    : range(e.low, e.high);
   return e.negated ? call('not', BOOL, [both]) : both;
 }
 
@@ -253,13 +265,6 @@ export function bindIs(e: IsTest, ctx: BindContext, bind: Bind): BoundExpr {
 }
 
 export function bindLike(e: Like, ctx: BindContext, bind: Bind): BoundExpr {
-  if (e.escape) {
-    throw errorAt(
-      ctx,
-      e.escape.span,
-      new LakeError(SqlState.featureNotSupported, 'LIKE ... ESCAPE is not supported yet'),
-    );
-  }
   const s = bind(e.operand, ctx);
   const p = bind(e.pattern, ctx);
   const op = e.caseInsensitive ? '~~*' : '~~';
@@ -269,6 +274,11 @@ export function bindLike(e: Like, ctx: BindContext, bind: Bind): BoundExpr {
     coerceTo(s, Types.text, ctx, e.operand.span.start),
     coerceTo(p, Types.text, ctx, e.pattern.span.start),
   ];
+  // `ESCAPE e` is the kernel's third argument (PostgreSQL's like_escape(pattern, e)).
+  if (e.escape) {
+    const escape = bind(e.escape, ctx);
+    args.push(coerceImplicitly(escape, Types.text, ctx, e.escape.span.start, 'argument of ESCAPE'));
+  }
   const test = call(e.caseInsensitive ? 'ilike' : 'like', BOOL, args);
   return e.negated ? call('not', BOOL, [test]) : test;
 }

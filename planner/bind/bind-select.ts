@@ -3,6 +3,7 @@ import type { AggregateNode, LogicalPlan, ProjectNode, SortKey } from '../plan/l
 import { ref } from '../plan/bound-expr.js';
 import { failAt, type BindContext, type BoundRelation } from './bind-context.js';
 import { bindCondition } from './bind-expr.js';
+import { bindDistinctOn, firstPerGroup } from './bind-distinct-on.js';
 import { bindFromList } from './bind-from.js';
 import { containsAggregate, Grouping } from './bind-grouping.js';
 import { bindSelectOrderBy } from './bind-order-by.js';
@@ -16,7 +17,7 @@ const oneRow = (): LogicalPlan => ({ kind: 'values', rows: [[]], columns: [] });
 
 /**
  * A SELECT (docs §7, SELECT "Description"): FROM → WHERE → GROUP BY/aggregates →
- * HAVING → windows → [ORDER BY] → select list → DISTINCT [→ ORDER BY]. `orderBy` is
+ * HAVING → windows → [DISTINCT ON] → [ORDER BY] → select list → DISTINCT [→ ORDER BY]. `orderBy` is
  * the enclosing query's, since it may name input columns the select list drops; the
  * plan's columns are exactly the select list's.
  */
@@ -53,11 +54,18 @@ export function bindSelect(
     ? bindCondition(select.having, post('HAVING', false), 'HAVING')
     : null;
   const targets = outputs.map((o) => ({ name: o.name, expr: o.expr, column: o.column }));
-  const keys = bindSelectOrderBy(orderBy, targets, post('ORDER BY', true), select.distinct);
+  // DISTINCT ON keeps whole rows (a row number below the projection), so it sorts as a plain SELECT.
+  const distinctOn = select.distinctOn.length > 0;
+  const distinct = select.distinct && !distinctOn;
+  const keys = bindSelectOrderBy(orderBy, targets, post('ORDER BY', true), distinct);
+  const onKeys = distinctOn
+    ? bindDistinctOn(select.distinctOn, keys, targets, post('DISTINCT ON', true))
+    : null;
   if (grouping) plan = grouping.node(plan);
   if (having) plan = { kind: 'filter', input: plan, predicate: having, columns: plan.columns };
   plan = windows.node(plan);
-  if (!select.distinct) plan = sorted(plan, keys);
+  if (onKeys) plan = firstPerGroup(plan, onKeys, keys, ctx);
+  if (!distinct) plan = sorted(plan, keys);
   const project: ProjectNode = {
     kind: 'project',
     input: plan,
@@ -65,7 +73,7 @@ export function bindSelect(
     columns: outputs.map((o) => o.column),
   };
   plan = project;
-  if (select.distinct) plan = sorted(distinct(project), keys);
+  if (distinct) plan = sorted(distinctRows(project), keys);
   return { plan, columns: project.columns };
 }
 
@@ -74,7 +82,7 @@ function sorted(plan: LogicalPlan, keys: readonly SortKey[]): LogicalPlan {
 }
 
 /** SELECT DISTINCT: grouping by every output, no aggregates; the outputs keep their ids. */
-function distinct(input: ProjectNode): AggregateNode {
+function distinctRows(input: ProjectNode): AggregateNode {
   return {
     kind: 'aggregate',
     input,

@@ -2,7 +2,13 @@ import { Types, type SqlType } from '../../src/common/sql-types.js';
 import type { Query, QueryBody } from '../../src/sql/ast.js';
 import type { FunctionCatalog } from '../plan/function-catalog.js';
 import type { LogicalPlan, PlanColumn } from '../plan/logical-plan.js';
-import { type BindContext, type BoundRelation, type StatementState } from './bind-context.js';
+import { SqlState } from '../../src/common/sqlstate.js';
+import {
+  failAt,
+  type BindContext,
+  type BoundRelation,
+  type StatementState,
+} from './bind-context.js';
 import { withCtes } from './bind-cte.js';
 import { bindExpr } from './bind-expr.js';
 import { bindOutputOrderBy } from './bind-order-by.js';
@@ -72,6 +78,10 @@ function bindQueryIn(q: Query, outer: BindContext, resolveUnknown: boolean): Bou
     }
   }
   if (q.limit === null && q.offset === null) return r;
+  if (q.withTies) {
+    const at = q.limit?.span ?? q.span;
+    throw failAt(ctx, at, SqlState.featureNotSupported, 'FETCH ... WITH TIES is not supported yet');
+  }
   const limitCtx: BindContext = { ...ctx, scope: EMPTY_SCOPE, clause: 'LIMIT' };
   const count = (e: NonNullable<Query['limit']>, clause: string): ReturnType<typeof bindExpr> =>
     coerceImplicitly(

@@ -87,6 +87,8 @@ export type Expr =
   | ScalarSubquery
   | Exists
   | InSubquery
+  | Quantified
+  | RowConstructor
   | GroupingSets;
 
 export interface Literal extends Node<'literal'> {
@@ -230,6 +232,8 @@ export interface Between extends Node<'between'> {
   readonly low: Expr;
   readonly high: Expr;
   readonly negated: boolean;
+  /** `BETWEEN SYMMETRIC`: the bounds in either order (docs §9.2). */
+  readonly symmetric: boolean;
 }
 
 /** `IS [NOT] NULL | TRUE | FALSE | UNKNOWN`, `IS [NOT] DISTINCT FROM x`. */
@@ -274,6 +278,26 @@ export interface InSubquery extends Node<'in-subquery'> {
   readonly negated: boolean;
 }
 
+export type ComparisonOp = '=' | '<>' | '<' | '<=' | '>' | '>=';
+
+/**
+ * `x op ANY|SOME|ALL (subquery)` and `x op ANY|ALL (array)` (docs §9.23, §9.24); SOME
+ * is ANY. Exactly one of `query` and `array` is set.
+ */
+export interface Quantified extends Node<'quantified'> {
+  readonly operand: Expr;
+  readonly op: ComparisonOp;
+  readonly quantifier: 'any' | 'all';
+  readonly query: Query | null;
+  readonly array: Expr | null;
+}
+
+/** `ROW(a, b)`, `ROW()`, `(a, b)` (docs §4.2.13); `explicit` when ROW was written. */
+export interface RowConstructor extends Node<'row'> {
+  readonly items: readonly Expr[];
+  readonly explicit: boolean;
+}
+
 // ---------------------------------------------------------------- queries
 
 export interface SelectItem extends Node<'select-item'> {
@@ -299,6 +323,8 @@ export interface TableRef extends Node<'table-ref'> {
 
 export interface SubqueryRef extends Node<'subquery-ref'> {
   readonly query: Query;
+  /** `LATERAL (...)`: the subquery sees the columns of the FROM items before it. */
+  readonly lateral: boolean;
   readonly alias: string | null;
   /** `(...) AS x (a, b)` (TPC-H Q13): renames the subquery's columns; empty when not written. */
   readonly columnAliases: readonly string[];
@@ -318,6 +344,8 @@ export interface JoinRef extends Node<'join'> {
   readonly right: FromItem;
   readonly on: Expr | null;
   readonly using: readonly string[] | null;
+  /** `NATURAL JOIN`: USING over the column names both sides have (on and using null). */
+  readonly natural: boolean;
 }
 
 export interface OrderItem extends Node<'order-item'> {
@@ -329,6 +357,8 @@ export interface OrderItem extends Node<'order-item'> {
 
 export interface Select extends Node<'select'> {
   readonly distinct: boolean;
+  /** `DISTINCT ON (a, b)`: one row per distinct value of these; empty otherwise. */
+  readonly distinctOn: readonly Expr[];
   readonly items: readonly SelectItem[];
   readonly from: readonly FromItem[];
   readonly where: Expr | null;
@@ -366,6 +396,8 @@ export interface Query extends Node<'query'> {
   readonly orderBy: readonly OrderItem[];
   readonly limit: Expr | null;
   readonly offset: Expr | null;
+  /** `FETCH FIRST n ROWS WITH TIES`: rows tied with the last one on ORDER BY come too. */
+  readonly withTies: boolean;
 }
 
 // ---------------------------------------------------------------- statements

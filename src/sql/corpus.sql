@@ -624,3 +624,19 @@ CREATE TABLE types_t (s STRING, b BIGINT, i INT, si SMALLINT, ti TINYINT, d DOUB
 SELECT `weird col`, "Quoted" /* block /* nested */ comment */, m['k'], a[1][2], st.a -- trailing
   FROM `db`.`types_t`;
 SELECT CAST(x AS STRUCT<a: INT, b STRING>), x::bigint, CAST(y AS DECIMAL(10,2)) FROM types_t;
+
+-- Syntax gaps closed: TRY_CAST, NATURAL joins, DISTINCT ON, ANY/SOME/ALL, row values,
+-- LIKE ... ESCAPE, BETWEEN SYMMETRIC, OVERLAY, AT TIME ZONE, LATERAL, WITH TIES.
+SELECT TRY_CAST(s AS INT), try_cast('2024-13-01' AS DATE) FROM t;
+SELECT * FROM a NATURAL JOIN b NATURAL LEFT OUTER JOIN c NATURAL RIGHT JOIN d NATURAL FULL JOIN e NATURAL INNER JOIN f;
+SELECT DISTINCT ON (customer, date_trunc('day', ts)) customer, ts, amount FROM orders ORDER BY customer, date_trunc('day', ts), ts DESC;
+SELECT x FROM t WHERE x = ANY (SELECT y FROM u) AND x <> ALL (SELECT z FROM v) AND x > SOME (SELECT w FROM w);
+SELECT x = ANY (ARRAY[1, 2, 3]), x <= ALL ($1), (x + 1) * 2 = ANY (arr), x = ANY ('{1,2}') FROM t;
+SELECT (a, b) = (1, 2), (a, b) <> ROW(c, d), ROW(a) < ROW(b), ROW() = ROW(), (a, b) >= (SELECT 1, 2) FROM t;
+SELECT * FROM t WHERE (a, b) IN (SELECT x, y FROM u) AND (a, b) NOT IN ((1, 2), (3, 4));
+SELECT s LIKE 'a!%%' ESCAPE '!', s NOT ILIKE 'a\_%' ESCAPE '\', x BETWEEN SYMMETRIC 10 AND 1, x NOT BETWEEN SYMMETRIC a AND b FROM t;
+SELECT OVERLAY(s PLACING 'xx' FROM 2), overlay(s PLACING r FROM 2 FOR 3), overlay(s, 'x', 1, 1) FROM t;
+SELECT ts AT TIME ZONE 'UTC', ts AT TIME ZONE 'UTC' AT TIME ZONE tz, -ts AT TIME ZONE 'UTC', (ts + i) AT TIME ZONE zone FROM t;
+SELECT * FROM t, LATERAL (SELECT * FROM u WHERE u.id = t.id LIMIT 1) AS l (a, b);
+SELECT * FROM t ORDER BY x FETCH FIRST 3 ROWS WITH TIES;
+SELECT * FROM t ORDER BY x OFFSET 2 ROWS FETCH NEXT (1 + 1) ROWS WITH TIES;

@@ -1,4 +1,5 @@
-import type { BinaryOp, Expr, Literal, UnaryOp } from './ast.js';
+import type { BinaryOp, ComparisonOp, Expr, Literal, UnaryOp } from './ast.js';
+import { isQuantifier, parseQuantified } from './expr-quantified.js';
 import { parsePrimary } from './expr-primary.js';
 import { parseInfixKeyword } from './expr-predicates.js';
 import { BINARY_PREC, OPERATOR_TOKENS, Prec, isNonAssociative } from './precedence.js';
@@ -66,6 +67,9 @@ function binary(op: BinaryOp): Infix {
     prec,
     parse: (c, left) => {
       c.next();
+      if (prec === Prec.comparison && isQuantifier(c)) {
+        return parseQuantified(c, left, op as ComparisonOp);
+      }
       const right = parseExpr(c, prec + 1);
       return { kind: 'binary', span: c.span(left.span.start), op, left, right };
     },

@@ -1,4 +1,5 @@
-import type { Expr, IsTest } from './ast.js';
+import type { Expr, IsTest, QualifiedName } from './ast.js';
+import { PLAIN_CALL } from './ast.js';
 import type { Infix } from './expr-parser.js';
 import { parseExpr } from './expr-parser.js';
 import { isQueryStart, parseQuery } from './query-parser.js';
@@ -25,7 +26,7 @@ export function parseInfixKeyword(c: TokenCursor): Infix | null {
   if (other !== undefined) return other;
   if (word === 'similar') throw notSupportedYet(c, 'SIMILAR TO');
   if (word === 'collate') throw notSupportedYet(c, 'COLLATE');
-  if (word === 'at' && c.isWord('time', 1)) throw notSupportedYet(c, 'AT TIME ZONE');
+  if (word === 'at' && c.isWord('time', 1) && c.isWord('zone', 2)) return AT_TIME_ZONE;
   return null;
 }
 
@@ -54,12 +55,13 @@ function parseLike(c: TokenCursor, operand: Expr, negated: boolean, ci: boolean)
 
 function parseBetween(c: TokenCursor, operand: Expr, negated: boolean): Expr {
   skipOperatorWords(c, negated);
-  if (c.isWord('symmetric')) throw notSupportedYet(c, 'BETWEEN SYMMETRIC');
-  c.acceptWords('asymmetric');
+  const symmetric = c.acceptWords('symmetric');
+  if (!symmetric) c.acceptWords('asymmetric');
   const low = parseExpr(c, Prec.pattern + 1);
   c.expectWords('and');
   const high = parseExpr(c, Prec.pattern + 1);
-  return { kind: 'between', span: c.span(operand.span.start), operand, low, high, negated };
+  const span = c.span(operand.span.start);
+  return { kind: 'between', span, operand, low, high, negated, symmetric };
 }
 
 function parseIn(c: TokenCursor, operand: Expr, negated: boolean): Expr {
@@ -148,6 +150,33 @@ function logical(op: 'and' | 'or', prec: number): Infix {
 }
 
 const IS_INFIX: Infix = { prec: Prec.is, parse: parseIs };
+
+/**
+ * `x AT TIME ZONE z` is `timezone(z, x)`, as PostgreSQL's grammar makes it (gram.y):
+ * the binder picks the variant by x's type, the function does the conversion.
+ */
+const AT_TIME_ZONE: Infix = {
+  prec: Prec.at,
+  parse: (c, value) => {
+    const at = c.next();
+    c.expectWords('time', 'zone');
+    const zone = parseExpr(c, Prec.at + 1);
+    const name: QualifiedName = {
+      kind: 'name',
+      span: { start: at.start, end: c.lastEnd },
+      parts: ['timezone'],
+    };
+    return {
+      kind: 'function',
+      span: c.span(value.span.start),
+      name,
+      args: [zone, value],
+      argNames: [null, null],
+      distinct: false,
+      ...PLAIN_CALL,
+    };
+  },
+};
 
 const KEYWORD_INFIX: Readonly<Record<string, Infix>> = {
   and: logical('and', Prec.and),

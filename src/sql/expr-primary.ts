@@ -51,9 +51,28 @@ function parseParenthesised(c: TokenCursor, t: Token): Expr {
   const query = tryParenthesisedQuery(c);
   if (query !== null) return { kind: 'scalar-subquery', span: c.span(t.start), query };
   const inner = parseExpr(c);
-  if (c.isPunct(',')) throw notSupportedYet(c, 'row constructor', t);
+  if (!c.isPunct(',')) {
+    c.expectPunct(')');
+    return inner;
+  }
+  // `(a, b)`: a row constructor without ROW (docs §4.2.13).
+  const items = [inner];
+  while (c.acceptPunct(',')) items.push(parseExpr(c));
   c.expectPunct(')');
-  return inner;
+  return { kind: 'row', span: c.span(t.start), items, explicit: false };
+}
+
+/** `ROW(a, b)` and `ROW()`. */
+function parseRow(c: TokenCursor, t: Token): Expr {
+  c.next();
+  c.expectPunct('(');
+  const items: Expr[] = [];
+  if (!c.isPunct(')')) {
+    do items.push(parseExpr(c));
+    while (c.acceptPunct(','));
+  }
+  c.expectPunct(')');
+  return { kind: 'row', span: c.span(t.start), items, explicit: true };
 }
 
 function parseWord(c: TokenCursor, t: Token): Expr {
@@ -92,10 +111,7 @@ const KEYWORD_PRIMARY: Readonly<Record<string, PrimaryParser>> = {
     return { kind: 'exists', span: c.span(t.start), query, negated: false };
   },
   array: parseArray,
-  row: (c, t) => {
-    if (c.isPunct('(', 1)) throw notSupportedYet(c, 'row constructor', t);
-    return parseNameOrCall(c, t);
-  },
+  row: (c, t) => (c.isPunct('(', 1) ? parseRow(c, t) : parseNameOrCall(c, t)),
   any: (c, t) => {
     throw notSupportedYet(c, 'ANY', t);
   },

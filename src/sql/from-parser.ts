@@ -29,9 +29,12 @@ const JOIN_STARTS: Readonly<Record<string, readonly [JoinType, number]>> = {
 function parseFromItem(c: TokenCursor): FromItem {
   let left = parseTablePrimary(c);
   for (;;) {
-    if (c.isWord('natural')) throw notSupportedYet(c, 'NATURAL JOIN');
+    const natural = c.acceptWords('natural');
     const start = c.peek.kind === 'word' ? ownValue(JOIN_STARTS, c.peek.value) : undefined;
-    if (start === undefined) return left;
+    if (start === undefined || (natural && start[0] === 'cross')) {
+      if (natural) throw c.error();
+      return left;
+    }
     const [type, words] = start;
     if (words > 0) c.next();
     if (type !== 'inner' && type !== 'cross') c.acceptWords('outer');
@@ -39,12 +42,13 @@ function parseFromItem(c: TokenCursor): FromItem {
     const right = parseTablePrimary(c);
     let on: Expr | null = null;
     let using: string[] | null = null;
-    if (type !== 'cross') {
+    if (type !== 'cross' && !natural) {
       if (c.acceptWords('on')) on = parseExpr(c);
       else if (c.acceptWords('using')) using = parseNameList(c);
       else throw c.error();
     }
-    left = { kind: 'join', span: c.span(left.span.start), type, left, right, on, using };
+    const span = c.span(left.span.start);
+    left = { kind: 'join', span, type, left, right, on, using, natural };
   }
 }
 
@@ -60,7 +64,7 @@ export function parseNameList(c: TokenCursor): string[] {
 
 export function parseTablePrimary(c: TokenCursor): FromItem {
   const start = c.peek.start;
-  if (c.isWord('lateral')) throw notSupportedYet(c, 'LATERAL');
+  if (c.isWord('lateral')) return parseLateral(c);
   if (c.isPunct('(')) return parseParenthesisedFrom(c);
   const name = parseQualifiedName(c);
   if (c.isPunct('(')) return parseTableFunction(c, name, start);
@@ -114,11 +118,19 @@ function parseParenthesisedFrom(c: TokenCursor): FromItem {
   return inner;
 }
 
-function parseSubqueryRef(c: TokenCursor, start: number): FromItem {
+/** `LATERAL (query) alias`: a subquery that sees the FROM items before it (docs §7.2.1.5). */
+function parseLateral(c: TokenCursor): FromItem {
+  const t = c.next();
+  if (!c.isPunct('(')) throw notSupportedYet(c, 'LATERAL before a function', t);
+  c.next();
+  return parseSubqueryRef(c, t.start, true);
+}
+
+function parseSubqueryRef(c: TokenCursor, start: number, lateral = false): FromItem {
   const query = parseQuery(c);
   c.expectPunct(')');
   const { name: alias, columns: columnAliases } = parseAlias(c);
-  return { kind: 'subquery-ref', span: c.span(start), query, alias, columnAliases };
+  return { kind: 'subquery-ref', span: c.span(start), query, lateral, alias, columnAliases };
 }
 
 interface Alias {

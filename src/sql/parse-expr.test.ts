@@ -120,6 +120,7 @@ describe('expression parser', () => {
       low: int('1'),
       high: int('2'),
       negated: true,
+      symmetric: false,
     });
     assert.deepEqual(shape(expr('a IS NOT DISTINCT FROM b')), {
       kind: 'is',

@@ -17,10 +17,12 @@ export const Prec = {
   additive: 8,
   multiplicative: 9,
   exponent: 10,
-  unary: 11,
+  /** `x AT TIME ZONE z`: below unary minus, above `^` (Table 4.2). */
+  at: 11,
+  unary: 12,
   /** `[ ]` subscripts and `::` casts bind tightest. */
-  postfix: 12,
-  atom: 13,
+  postfix: 13,
+  atom: 14,
 } as const;
 
 export const BINARY_PREC: Readonly<Record<BinaryOp, number>> = {

@@ -25,6 +25,8 @@ function precOf(e: Expr): number {
       return e.op === 'not' ? Prec.not : Prec.unary;
     case 'is':
       return Prec.is;
+    case 'quantified':
+      return Prec.comparison;
     case 'in-list':
     case 'in-subquery':
     case 'between':
@@ -150,7 +152,8 @@ const PRINTERS: { readonly [K in ExprKind]: Printer<K> } = {
     `${operand(e.operand, Prec.pattern + 1)} ${not(e.negated)}IN (${e.list.map(printExpr).join(', ')})`,
   between: (e) => {
     const [x, lo, hi] = [e.operand, e.low, e.high].map((p) => operand(p, Prec.pattern + 1));
-    return `${x} ${not(e.negated)}BETWEEN ${lo} AND ${hi}`;
+    const symmetric = e.symmetric ? 'SYMMETRIC ' : '';
+    return `${x} ${not(e.negated)}BETWEEN ${symmetric}${lo} AND ${hi}`;
   },
   is: (e) => {
     const x = operand(e.operand, Prec.is);
@@ -169,4 +172,12 @@ const PRINTERS: { readonly [K in ExprKind]: Printer<K> } = {
   exists: (e) => `${not(e.negated)}EXISTS (${printQuery(e.query)})`,
   'in-subquery': (e) =>
     `${operand(e.operand, Prec.pattern + 1)} ${not(e.negated)}IN (${printQuery(e.query)})`,
+  quantified: (e) => {
+    const inner = e.query !== null ? printQuery(e.query) : e.array ? printExpr(e.array) : '';
+    return `${operand(e.operand, Prec.comparison + 1)} ${e.op} ${e.quantifier.toUpperCase()} (${inner})`;
+  },
+  row: (e) => {
+    const items = e.items.map(printExpr).join(', ');
+    return e.explicit || e.items.length < 2 ? `ROW(${items})` : `(${items})`;
+  },
 };

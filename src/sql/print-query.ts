@@ -25,8 +25,10 @@ export function printQuery(q: Query): string {
   }
   parts.push(printBody(q.body));
   if (q.orderBy.length > 0) parts.push(`ORDER BY ${q.orderBy.map(printOrderItem).join(', ')}`);
-  if (q.limit !== null) parts.push(`LIMIT ${printExpr(q.limit)}`);
+  if (q.limit !== null && !q.withTies) parts.push(`LIMIT ${printExpr(q.limit)}`);
   if (q.offset !== null) parts.push(`OFFSET ${printExpr(q.offset)}`);
+  if (q.limit !== null && q.withTies)
+    parts.push(`FETCH FIRST ${printOperand(q.limit, Prec.atom)} ROWS WITH TIES`);
   return parts.join(' ');
 }
 
@@ -63,7 +65,8 @@ function printSelect(s: Select): string {
     const alias = item.alias === null ? '' : ` AS ${quoteIdent(item.alias)}`;
     return printExpr(item.expr) + alias;
   });
-  const parts = [`SELECT${s.distinct ? ' DISTINCT' : ''}`];
+  const on = s.distinctOn.length > 0 ? ` ON (${s.distinctOn.map(printExpr).join(', ')})` : '';
+  const parts = [`SELECT${s.distinct ? ' DISTINCT' : ''}${on}`];
   if (items.length > 0) parts.push(items.join(', '));
   if (s.from.length > 0) parts.push(`FROM ${s.from.map(printFromItem).join(', ')}`);
   if (s.where !== null) parts.push(`WHERE ${printExpr(s.where)}`);
@@ -106,8 +109,10 @@ export function printFromItem(f: FromItem): string {
           : ` FOR ${travel.by.toUpperCase()} AS OF ${printOperand(travel.value, Prec.other)}`;
       return quoteName(f.name.parts) + asOf + printAlias(f.alias, f.columnAliases);
     }
-    case 'subquery-ref':
-      return `(${printQuery(f.query)})${printAlias(f.alias, f.columnAliases)}`;
+    case 'subquery-ref': {
+      const lateral = f.lateral ? 'LATERAL ' : '';
+      return `${lateral}(${printQuery(f.query)})${printAlias(f.alias, f.columnAliases)}`;
+    }
     case 'table-function':
       return printExpr(f.call) + printAlias(f.alias, f.columnAliases);
     case 'join': {
@@ -120,7 +125,8 @@ export function printFromItem(f: FromItem): string {
           : f.using !== null
             ? ` USING (${f.using.map(quoteIdent).join(', ')})`
             : '';
-      return `${printFromItem(f.left)} ${JOIN_WORDS[f.type]} ${right}${cond}`;
+      const natural = f.natural ? 'NATURAL ' : '';
+      return `${printFromItem(f.left)} ${natural}${JOIN_WORDS[f.type]} ${right}${cond}`;
     }
   }
 }

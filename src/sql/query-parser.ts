@@ -22,11 +22,12 @@ export function parseQuery(c: TokenCursor): Query {
   const ctes = c.isWord('with') ? parseWith(c) : [];
   const body = parseSetExpression(c, 0);
   const orderBy = c.acceptWords('order', 'by') ? parseOrderBy(c) : [];
-  const { limit, offset } = parseLimitOffset(c);
+  const { limit, offset, withTies } = parseLimitOffset(c);
   if (c.isWord('for')) throw notSupportedYet(c, 'FOR UPDATE/SHARE');
   const plain = ctes.length === 0 && orderBy.length === 0 && limit === null && offset === null;
   if (plain && body.kind === 'query') return body;
-  return { kind: 'query', span: c.span(start), with: ctes, body, orderBy, limit, offset };
+  const span = c.span(start);
+  return { kind: 'query', span, with: ctes, body, orderBy, limit, offset, withTies };
 }
 
 function parseWith(c: TokenCursor): CommonTableExpr[] {
@@ -100,11 +101,12 @@ export function parseOrderBy(c: TokenCursor): OrderItem[] {
 interface LimitOffset {
   limit: Expr | null;
   offset: Expr | null;
+  withTies: boolean;
 }
 
 /** LIMIT and OFFSET in either order, or OFFSET ... FETCH FIRST n ROWS ONLY (SQL:2008). */
 function parseLimitOffset(c: TokenCursor): LimitOffset {
-  const result: LimitOffset = { limit: null, offset: null };
+  const result: LimitOffset = { limit: null, offset: null, withTies: false };
   let sawLimit = false;
   for (;;) {
     if (!sawLimit && c.acceptWords('limit')) {
@@ -113,6 +115,8 @@ function parseLimitOffset(c: TokenCursor): LimitOffset {
     } else if (!sawLimit && c.isWord('fetch')) {
       sawLimit = true;
       result.limit = parseFetchFirst(c);
+      result.withTies = c.acceptWords('with', 'ties');
+      if (!result.withTies) c.expectWords('only');
     } else if (result.offset === null && c.acceptWords('offset')) {
       result.offset = parseExpr(c);
       if (!c.acceptWords('row')) c.acceptWords('rows');
@@ -130,7 +134,5 @@ function parseFetchFirst(c: TokenCursor): Expr {
       ? { kind: 'literal', span: c.span(t.start), value: { type: 'integer', text: '1' } }
       : parseExpr(c);
   if (!c.acceptWords('row')) c.expectWords('rows');
-  if (c.isWord('with')) throw notSupportedYet(c, 'FETCH ... WITH TIES');
-  c.expectWords('only');
   return count;
 }

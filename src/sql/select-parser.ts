@@ -22,11 +22,17 @@ const AFTER_SELECT_LIST: ReadonlySet<string> = new Set([
   'fetch',
 ]);
 
-/** `SELECT [ALL | DISTINCT] items [FROM] [WHERE] [GROUP BY] [HAVING]` (docs §7.2, §7.3). */
+/** `SELECT [ALL | DISTINCT [ON (exprs)]] items [FROM] [WHERE] [GROUP BY] [HAVING]` (docs §7.2, §7.3). */
 export function parseSelect(c: TokenCursor): Select {
   const start = c.next().start;
   const distinct = c.acceptWords('distinct');
-  if (distinct && c.isWord('on')) throw notSupportedYet(c, 'DISTINCT ON');
+  const distinctOn: Expr[] = [];
+  if (distinct && c.acceptWords('on')) {
+    c.expectPunct('(');
+    do distinctOn.push(parseExpr(c));
+    while (c.acceptPunct(','));
+    c.expectPunct(')');
+  }
   if (!distinct) c.acceptWords('all');
   const items = endsSelectList(c) ? [] : parseSelectItems(c);
   if (c.isWord('into')) throw notSupportedYet(c, 'SELECT INTO');
@@ -39,6 +45,7 @@ export function parseSelect(c: TokenCursor): Select {
     kind: 'select',
     span: c.span(start),
     distinct,
+    distinctOn,
     items,
     from,
     where,
@@ -136,6 +143,7 @@ export function starFrom(starAt: number, span: Select['span'], item: FromItem): 
     kind: 'select',
     span,
     distinct: false,
+    distinctOn: [],
     items,
     from: [item],
     where: null,

@@ -12,7 +12,7 @@ type SpecialParser = (c: TokenCursor, t: Token) => Expr;
 
 /**
  * Functions with SQL-standard key-word syntax (docs §9.4, §9.9.1, §10): CAST,
- * TRY_CAST, EXTRACT, SUBSTRING, POSITION, TRIM. Each maps to a plain call as
+ * TRY_CAST, EXTRACT, SUBSTRING, POSITION, TRIM, OVERLAY. Each maps to a plain call as
  * PostgreSQL's grammar does. Called with the cursor on the name and `(` next;
  * returns null for other names.
  */
@@ -133,7 +133,16 @@ const SPECIAL: Readonly<Record<string, SpecialParser>> = {
   substring,
   position,
   trim,
-  overlay: (c, t) => {
-    throw notSupportedYet(c, 'OVERLAY', t);
-  },
+  overlay,
 };
+
+/** OVERLAY(s PLACING r FROM n [FOR m]) → overlay(s, r, n [, m]) (gram.y overlay_list); a plain list too. */
+function overlay(c: TokenCursor, t: Token): Expr {
+  const source = parseExpr(c);
+  if (!c.acceptWords('placing')) return fn(c, t, 'overlay', restOfList(c, source));
+  const replacement = parseExpr(c);
+  c.expectWords('from');
+  const args = [source, replacement, parseExpr(c)];
+  if (c.acceptWords('for')) args.push(parseExpr(c));
+  return fn(c, t, 'overlay', args);
+}

@@ -59,7 +59,16 @@ function parseCopyTable(c: TokenCursor): Query {
     } as const;
   });
   const body = columns.length === 0 ? select : { ...select, items };
-  return { kind: 'query', span, with: [], body, orderBy: [], limit: null, offset: null };
+  return {
+    kind: 'query',
+    span,
+    with: [],
+    body,
+    orderBy: [],
+    limit: null,
+    offset: null,
+    withTies: false,
+  };
 }
 
 function parseOptionList(c: TokenCursor): CopyOption[] {
