@@ -17,12 +17,12 @@ import { fn, type ScalarFunction, type Signature } from './scalar-function.js';
  * map_keys and map_values wait for one.
  */
 const { int4: I, bool: B, text: T } = Types;
-const arr = (v: SqlValue | undefined): readonly SqlValue[] => v as readonly SqlValue[];
+export const arr = (v: SqlValue | undefined): readonly SqlValue[] => v as readonly SqlValue[];
 
 type Resolve = (argTypes: readonly SqlType[]) => Signature | null;
 
 /** An array argument first, then arguments typed from its element (anyarray, anyelement). */
-function arrayResolve(
+export function arrayResolve(
   rest: (element: SqlType) => readonly SqlType[],
   returns: (a: SqlType) => SqlType,
 ): Resolve {
@@ -63,7 +63,7 @@ const elementAt: Kernel = strict(([a, i]) => {
 /** array[i] (PostgreSQL subscript): 1-based, NULL outside the bounds. */
 const subscript: Kernel = strict(([a, i]) => arr(a)[Number(i) - 1] ?? null);
 
-function elementComparator(t: SqlType | undefined): (a: SqlValue, b: SqlValue) => number {
+export function elementComparator(t: SqlType | undefined): (a: SqlValue, b: SqlValue) => number {
   return comparatorFor(t?.kind === 'array' ? t.element : T);
 }
 
@@ -102,16 +102,32 @@ const arrayPosition: Kernel = (input) => {
   return out;
 };
 
-/** array_to_string / array_join: elements as text; NULLs skipped unless replaced. */
+/**
+ * array_to_string / array_join: elements as text; NULLs skipped unless replaced. Strict
+ * in the array and separator only: a NULL replacement means "skip", as PostgreSQL's
+ * array_to_text_null.
+ */
 const arrayToString: Kernel = (input) => {
   const t = input.argTypes[0];
   const toText = converter(t?.kind === 'array' ? t.element : T, T, input.ctx);
-  return strict(([a, sep, nul]) =>
-    arr(a)
-      .filter((x) => x !== null || nul !== undefined)
-      .map((x) => (x === null ? scalarText(nul) : scalarText(toText(x))))
-      .join(scalarText(sep)),
-  )(input);
+  const [as = [], seps = [], nuls] = input.args;
+  const out = new Array<SqlValue>(input.rowCount);
+  for (let r = 0; r < input.rowCount; r++) {
+    const a = as[r] ?? null;
+    const sep = seps[r] ?? null;
+    const nul = nuls?.[r] ?? null;
+    if (a === null || sep === null) {
+      out[r] = null;
+      continue;
+    }
+    const parts: string[] = [];
+    for (const x of arr(a)) {
+      if (x !== null) parts.push(scalarText(toText(x)));
+      else if (nul !== null) parts.push(scalarText(nul));
+    }
+    out[r] = parts.join(scalarText(sep));
+  }
+  return out;
 };
 
 function distinct(xs: readonly SqlValue[], cmp: (a: SqlValue, b: SqlValue) => number): SqlValue[] {
@@ -147,7 +163,7 @@ function extremum(sign: 1 | -1): Kernel {
 }
 
 const element = (a: SqlType): SqlType => (a.kind === 'array' ? a.element : a);
-const same = (a: SqlType): SqlType => a;
+export const same = (a: SqlType): SqlType => a;
 
 const catResolve: Resolve = (argTypes) => {
   const [a, b] = argTypes;

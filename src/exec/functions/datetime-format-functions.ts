@@ -15,6 +15,7 @@ import {
 import { strict, type Kernel, type KernelInput } from '../kernels/kernel.js';
 import { compilePgTemplate, formatPg, parsePg } from '../kernels/pg-datetime-template.js';
 import { scalarText } from '../kernels/scalar-text.js';
+import { isNumberToChar, numberToChar, numberToCharResolve } from './number-format-functions.js';
 import { fn, overloads, sig, type ScalarFunction, type Signature } from './scalar-function.js';
 
 /**
@@ -190,8 +191,15 @@ function formatResolve(argTypes: readonly SqlType[]): Signature | null {
   return overloads(sig([t, T], T))(argTypes);
 }
 
+const datetimeToChar = formatter(false);
+
 export const datetimeFormatFunctions: readonly ScalarFunction[] = [
-  fn('to_char', formatResolve, formatter(false)),
+  // to_char over numbers is number-format-functions.ts's; one name, dispatched on type.
+  fn(
+    'to_char',
+    (a) => numberToCharResolve(a) ?? formatResolve(a),
+    (input) => (isNumberToChar(input.argTypes[0]) ? numberToChar(input) : datetimeToChar(input)),
+  ),
   fn('date_format', formatResolve, formatter(true)),
   fn('to_timestamp', overloads(sig([T], TZ), sig([T, T], TZ), sig([F], TZ)), toTimestampKernel),
   fn('to_date', overloads(sig([T], D), sig([T, T], D)), toDateKernel),

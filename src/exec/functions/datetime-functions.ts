@@ -59,6 +59,8 @@ const FIELD_ALIASES: Record<string, string> = {
 };
 
 const TIME_FIELDS = new Set(['hour', 'minute', 'second', 'milliseconds', 'microseconds']);
+/** The UTC offset fields, which only timestamptz has (0A000 for date and timestamp). */
+const ZONE_FIELDS = new Set(['timezone', 'timezone_hour', 'timezone_minute']);
 
 /** A date/time value taken apart: civil date and the microseconds into its day. */
 interface Parts {
@@ -78,8 +80,14 @@ function unitName(text: SqlValue): { raw: string; name: string } {
 
 function fieldName(text: SqlValue, type: SqlType): string {
   const { raw, name } = unitName(text);
-  if (type.kind === 'date' && TIME_FIELDS.has(name)) {
-    throw new LakeError(SqlState.featureNotSupported, `unit "${raw}" not supported for type date`);
+  if (
+    (type.kind === 'date' && TIME_FIELDS.has(name)) ||
+    (type.kind !== 'timestamptz' && ZONE_FIELDS.has(name))
+  ) {
+    throw new LakeError(
+      SqlState.featureNotSupported,
+      `unit "${raw}" not supported for type ${formatType(type)}`,
+    );
   }
   return name;
 }
@@ -167,8 +175,18 @@ function fieldValue(field: string, p: Parts, v: SqlValue, type: SqlType): string
   }
 }
 
+/** timezone, timezone_hour, timezone_minute: the session zone's offset, seconds east. */
+function zoneField(field: string, v: SqlValue, input: KernelInput): string {
+  const offset = resolveTimeZone(input.ctx.timeZone).offsetAt(v as bigint);
+  if (field === 'timezone') return String(offset);
+  const value =
+    field === 'timezone_hour' ? Math.trunc(offset / 3600) : Math.trunc(offset / 60) % 60;
+  return String(value === 0 ? 0 : value);
+}
+
 function extractValue(field: SqlValue, v: SqlValue, type: SqlType, input: KernelInput): string {
   const name = fieldName(field, type);
+  if (ZONE_FIELDS.has(name)) return zoneField(name, v, input);
   return fieldValue(name, partsOf(localMicros(v, type, input)), v, type);
 }
 

@@ -7,16 +7,24 @@ import type { SqlValue } from '../../common/sql-value.js';
 import { predicateKernels } from '../kernels/predicates.js';
 import { tryCastKernel } from '../kernels/try-cast.js';
 import { arrayFunctions } from './array-functions.js';
+import { arrayMoreFunctions } from './array-more-functions.js';
 import { datetimeFormatFunctions } from './datetime-format-functions.js';
 import { datetimeFunctions } from './datetime-functions.js';
+import { formatFunctions } from './format-function.js';
 import { hashFunctions } from './hash-functions.js';
+import { intervalFunctions } from './interval-functions.js';
+import { makeDatetimeFunctions } from './make-datetime-functions.js';
 import { mathFunctions } from './math-functions.js';
+import { numberFormatFunctions } from './number-format-functions.js';
+import { regexPositionFunctions } from './regex-position-functions.js';
 import { regexFunctions } from './regex-functions.js';
 import type { ScalarFunction } from './scalar-function.js';
 import { sessionFunctions } from './session-functions.js';
 import { sparkDatetimeFunctions } from './spark-datetime-functions.js';
+import { sparkNullFunctions } from './spark-null-functions.js';
 import { stringFunctions } from './string-functions.js';
 import { stringMoreFunctions } from './string-more-functions.js';
+import { timezoneFunctions } from './timezone-functions.js';
 
 /** Named SQL functions, by lower-case name (what the binder resolves calls against). */
 const functions = new Map<string, ScalarFunction>(
@@ -31,6 +39,14 @@ const functions = new Map<string, ScalarFunction>(
     ...datetimeFormatFunctions,
     ...arrayFunctions,
     ...sessionFunctions,
+    ...timezoneFunctions,
+    ...formatFunctions,
+    ...makeDatetimeFunctions,
+    ...intervalFunctions,
+    ...numberFormatFunctions,
+    ...regexPositionFunctions,
+    ...arrayMoreFunctions,
+    ...sparkNullFunctions,
   ].map((f) => [f.name, f]),
 );
 

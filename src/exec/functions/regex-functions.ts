@@ -11,7 +11,7 @@ import { fn, overloads, sig, type ScalarFunction } from './scalar-function.js';
 
 /**
  * Pattern matching with regular expressions. PostgreSQL's names (docs §9.7.3: `~`,
- * regexp_like, regexp_replace, regexp_match, regexp_count, regexp_substr,
+ * regexp_like, regexp_replace, regexp_match, regexp_count (regexp_substr and regexp_instr: regex-position-functions.ts),
  * regexp_split_to_array) take ARE syntax and flags; Spark's names (rlike,
  * regexp_extract, regexp_extract_all, split) take Java syntax. Both search (a match
  * anywhere), unlike SQL's LIKE.
@@ -134,12 +134,6 @@ const regexpCount: Kernel = strict(([s, p, start, f]) => {
   return n;
 });
 
-const regexpSubstr: Kernel = strict(([s, p, start]) => {
-  const src = str(s);
-  const from = start === undefined ? 0 : charOffset(src, Number(start));
-  return pgRegex(p, undefined).exec(src.slice(from))?.[0] ?? null;
-});
-
 /** Splits around matches; an empty pattern splits into characters (both dialects). */
 function splitBy(s: string, re: RegExp, limit: number): string[] {
   if (re.source === '' || re.source === '(?:)') return [...s];
@@ -189,7 +183,6 @@ export const regexFunctions: readonly ScalarFunction[] = [
     overloads(sig([T, T], I), sig([T, T, I], I), sig([T, T, I, T], I)),
     regexpCount,
   ),
-  fn('regexp_substr', overloads(sig([T, T], T), sig([T, T, I], T)), regexpSubstr),
   fn('split', overloads(sig([T, T], TA), sig([T, T, I], TA)), splitKernel),
   fn('regexp_split_to_array', overloads(sig([T, T], TA), sig([T, T, T], TA)), regexpSplitToArray),
 ];

@@ -4,12 +4,13 @@ import type { SqlValue } from '../../common/sql-value.js';
 import { SqlState } from '../../common/sqlstate.js';
 import { outputFunction } from '../kernels/cast.js';
 import { strict, type Kernel } from '../kernels/kernel.js';
+import { quoteIdent } from '../kernels/quote-sql.js';
 import { scalarText } from '../kernels/scalar-text.js';
 import { fn, overloads, sig, type ScalarFunction } from './scalar-function.js';
 
 /**
  * The rest of PostgreSQL's string functions (docs §9.4: concat_ws, translate, ascii,
- * chr, octet_length, bit_length, string_to_array, overlay, quote_ident, quote_literal)
+ * chr, octet_length, bit_length, string_to_array, overlay, quote_ident; quote_literal is in format-function.ts)
  * and Spark's names for the same ideas (instr, locate, ends_with/endswith, lcase,
  * ucase, char/character_length already exist).
  */
@@ -104,15 +105,6 @@ function overlay(s: string, r: string, start: number, count: number | null): str
   return cs.slice(0, start - 1).join('') + r + cs.slice(start - 1 + n).join('');
 }
 
-function quoteIdent(s: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s.replaceAll('"', '""')}"`;
-}
-
-function quoteLiteral(s: string): string {
-  const body = s.replaceAll("'", "''");
-  return s.includes('\\') ? `E'${body.replaceAll('\\', '\\\\')}'` : `'${body}'`;
-}
-
 const upper = strict(([s]) => str(s).toUpperCase());
 const lower = strict(([s]) => str(s).toLowerCase());
 const endsWith = strict(([s, p]) => str(s).endsWith(str(p)));
@@ -161,11 +153,6 @@ export const stringMoreFunctions: readonly ScalarFunction[] = [
     'quote_ident',
     overloads(sig([T], T)),
     strict(([s]) => quoteIdent(str(s))),
-  ),
-  fn(
-    'quote_literal',
-    overloads(sig([T], T)),
-    strict(([s]) => quoteLiteral(str(s))),
   ),
   fn('ends_with', overloads(sig([T, T], B)), endsWith),
   fn('endswith', overloads(sig([T, T], B)), endsWith),
