@@ -6,7 +6,10 @@
  *   query [rowsort]         its rows, cells joined by `|`, NULL as `NULL`, '' as `(empty)`,
  *   ----                    after a `----` line; `rowsort` compares sorted rows
  *
- * Records are separated by blank lines; `#` starts a comment line.
+ * Records are separated by blank lines; `#` starts a comment line. A record headed by
+ * `onlyif lakegate` on its own line first is lakegate's dialect (TRY_CAST, Spark and Trino
+ * functions): PostgreSQL does not run it, so its expected rows come from the engine's
+ * documented semantics rather than from PostgreSQL.
  */
 export type SltRecord =
   | {
@@ -14,6 +17,7 @@ export type SltRecord =
       readonly sql: string;
       readonly error: string | null;
       readonly line: number;
+      readonly lakegateOnly: boolean;
     }
   | {
       readonly kind: 'query';
@@ -21,6 +25,7 @@ export type SltRecord =
       readonly rowsort: boolean;
       readonly expected: readonly string[];
       readonly line: number;
+      readonly lakegateOnly: boolean;
     };
 
 export function parseSlt(text: string, file: string): SltRecord[] {
@@ -33,24 +38,34 @@ export function parseSlt(text: string, file: string): SltRecord[] {
       i++;
       continue;
     }
+    const lakegateOnly = header === 'onlyif lakegate';
+    if (lakegateOnly) i++;
     const line = i + 1;
+    const recordHeader = lakegateOnly ? (lines[i] ?? '').trim() : header;
     const body: string[] = [];
     for (i++; i < lines.length && (lines[i] ?? '').trim() !== '' && lines[i] !== '----'; i++) {
       body.push(lines[i] ?? '');
     }
     const sql = body.join('\n');
-    const [kind, ...args] = header.split(/\s+/);
+    const [kind, ...args] = recordHeader.split(/\s+/);
     if (kind === 'statement' && args[0] === 'ok') {
-      records.push({ kind: 'statement', sql, error: null, line });
+      records.push({ kind: 'statement', sql, error: null, line, lakegateOnly });
     } else if (kind === 'statement' && args[0] === 'error' && args[1]) {
-      records.push({ kind: 'statement', sql, error: args[1], line });
+      records.push({ kind: 'statement', sql, error: args[1], line, lakegateOnly });
     } else if (kind === 'query' && lines[i] === '----') {
       const expected: string[] = [];
       for (i++; i < lines.length && (lines[i] ?? '').trim() !== ''; i++)
         expected.push(lines[i] ?? '');
-      records.push({ kind: 'query', sql, rowsort: args.includes('rowsort'), expected, line });
+      records.push({
+        kind: 'query',
+        sql,
+        rowsort: args.includes('rowsort'),
+        expected,
+        line,
+        lakegateOnly,
+      });
     } else {
-      throw new Error(`${file}:${line}: cannot read record "${header}"`);
+      throw new Error(`${file}:${line}: cannot read record "${recordHeader}"`);
     }
   }
   return records;

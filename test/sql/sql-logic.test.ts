@@ -24,6 +24,7 @@ async function runFile(
   file: string,
 ): Promise<void> {
   for (const record of records) {
+    if (record.lakegateOnly && executor.name.startsWith('postgres')) continue;
     const where = `${file}:${record.line} (${executor.name})\n${record.sql}`;
     const result = await executor.run(record.sql);
     if (record.kind === 'statement') {
