@@ -55,12 +55,40 @@ const specialForms: Record<string, SpecialForm> = {
       otherwise: a,
     };
   },
+  // Spark's and Trino's conditional functions are CASE and COALESCE, so only the chosen
+  // branch is evaluated: `if(x = 0, 0, 1 / x)` never divides by zero.
+  nvl: (e, args, ctx) => twoArgCoalesce(e, args, ctx, 'NVL'),
+  ifnull: (e, args, ctx) => twoArgCoalesce(e, args, ctx, 'IFNULL'),
+  if: (e, args, ctx) => {
+    const [c, ...branches] = args;
+    if (!c || branches.length !== 2) throw noFunction(e, args, ctx);
+    const { type, args: [a, b] = [] } = unify(e, branches, ctx, 'IF');
+    const when = coerceTo(c, Types.bool, ctx, e.args[0]?.span.start ?? e.span.start);
+    return { kind: 'case', type, whens: [{ when, then: a! }], otherwise: b! };
+  },
+  nvl2: (e, args, ctx) => {
+    const [test, ...branches] = args;
+    if (!test || branches.length !== 2) throw noFunction(e, args, ctx);
+    const { type, args: [a, b] = [] } = unify(e, branches, ctx, 'NVL2');
+    const when = call('is not null', Types.bool, [test]);
+    return { kind: 'case', type, whens: [{ when, then: a! }], otherwise: b! };
+  },
   // pg_typeof reports the argument's resolved type (a regtype; shown as its name).
   pg_typeof: (e, args, ctx) => {
     if (args.length !== 1 || !args[0]) throw noFunction(e, args, ctx);
     return constant(Types.text, formatType(args[0].type));
   },
 };
+
+function twoArgCoalesce(
+  e: FunctionCall,
+  args: BoundExpr[],
+  ctx: BindContext,
+  what: string,
+): BoundExpr {
+  if (args.length !== 2) throw noFunction(e, args, ctx);
+  return { kind: 'coalesce', ...unify(e, args, ctx, what) };
+}
 
 function unify(
   e: FunctionCall,
