@@ -1,6 +1,12 @@
 import { LakeError } from '../errors.js';
 import { SqlState } from '../sqlstate.js';
-import { formatDecimal, parseDecimal, rescale } from './decimal-text.js';
+import {
+  formatDecimal,
+  parseDecimal,
+  readSmallDecimal,
+  rescale,
+  smallDecimal,
+} from './decimal-text.js';
 
 /**
  * numeric ⇄ Arrow Decimal128: a 128-bit two's-complement unscaled integer stored as four
@@ -11,6 +17,7 @@ const MAX_38_DIGITS = 10n ** 38n;
 
 /** Writes the decimal text `value` at `scale` into words[4*i .. 4*i+3]. */
 export function writeDecimal128(words: Uint32Array, i: number, value: string, scale: number): void {
+  if (writeSmallDecimal128(words, i, value, scale)) return;
   const d = parseDecimal(value);
   if (d === null)
     throw new LakeError(
@@ -34,6 +41,24 @@ export function writeDecimal128(words: Uint32Array, i: number, value: string, sc
     words[4 * i + w] = Number(bits & 0xffffffffn);
     bits >>= 32n;
   }
+}
+
+const TWO_32 = 4294967296;
+
+/**
+ * The common case without BigInt: text of at most 15 digits whose unscaled value at
+ * `scale` a double holds exactly (partial sums crossing threads, money columns).
+ */
+function writeSmallDecimal128(words: Uint32Array, i: number, value: string, scale: number): boolean {
+  if (!readSmallDecimal(value) || smallDecimal.scale > scale || scale - smallDecimal.scale > 22)
+    return false;
+  const u = smallDecimal.unscaled * 10 ** (scale - smallDecimal.scale);
+  if (!Number.isSafeInteger(u)) return false;
+  const hi = Math.floor(u / TWO_32);
+  words[4 * i] = u - hi * TWO_32;
+  words[4 * i + 1] = hi >>> 0;
+  words[4 * i + 2] = words[4 * i + 3] = hi < 0 ? 0xffffffff : 0;
+  return true;
 }
 
 /** The unscaled value stored at row i. */
