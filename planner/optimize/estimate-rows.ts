@@ -1,5 +1,5 @@
 import type { TableRef } from '../../catalog/catalog.js';
-import type { BoundExpr } from '../plan/bound-expr.js';
+import type { BoundExpr, ColumnId } from '../plan/bound-expr.js';
 import { conjuncts, refsOf } from '../plan/expr-visit.js';
 import type { LogicalPlan, PlanKind } from '../plan/logical-plan.js';
 import { constCount } from './push-down-limit.js';
@@ -10,6 +10,8 @@ import { constCount } from './push-down-limit.js';
  */
 export interface TableStats {
   rowCount(table: TableRef): number | null;
+  /** An upper bound on a column's distinct values, when known (integer min/max ranges). */
+  distinctCount?(table: TableRef, column: string): number | null;
 }
 
 /** What an unknown table is taken to hold. */
@@ -82,15 +84,36 @@ const estimators: Estimators = {
   call: one,
 };
 
-/** A key join: each row of the larger side meets about one row of the smaller. */
-export function joinRows(l: number, r: number, condition: BoundExpr | null): number {
+/** Distinct values of a column by id, where the statistics know them. */
+export type DistinctOf = (id: ColumnId) => number | null;
+
+/**
+ * Rows of an equi-join: |l| × |r| / the larger key's distinct count, taking the most
+ * selective equality (System R's formula). A key whose distinct count is unknown is
+ * taken as a key of the larger side (a foreign-key join: max(|l|, |r|)).
+ */
+export function joinRows(
+  l: number,
+  r: number,
+  condition: BoundExpr | null,
+  distinct: DistinctOf = () => null,
+): number {
   const cs = conjuncts(condition);
   const equi = cs.filter(isEquiJoin);
   const rest = selectivityOfAll(cs.filter((c) => !isEquiJoin(c)));
-  return equi.length > 0 ? Math.max(l, r) * rest : l * r * rest;
+  if (equi.length === 0) return l * r * rest;
+  let rows = Infinity;
+  for (const c of equi) {
+    const [a, b] = (c as BoundExpr & { kind: 'call' }).args;
+    const da = a?.kind === 'ref' ? distinct(a.id) : null;
+    const db = b?.kind === 'ref' ? distinct(b.id) : null;
+    const keys = da === null || db === null ? null : Math.max(da, db, 1);
+    rows = Math.min(rows, keys === null ? Math.max(l, r) : (l * r) / keys);
+  }
+  return rows * rest;
 }
 
-const isEquiJoin = (c: BoundExpr): boolean =>
+export const isEquiJoin = (c: BoundExpr): boolean =>
   c.kind === 'call' && c.fn === '=' && c.args.every((a) => refsOf(a).size > 0);
 
 function selectivityOfAll(es: readonly BoundExpr[]): number {

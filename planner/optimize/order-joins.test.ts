@@ -5,7 +5,7 @@ import { filter, join } from '../plan/plan-factories.js';
 import { estimateRows, type TableStats } from './estimate-rows.js';
 import { orderJoins } from './order-joins.js';
 import { pushDownFilters } from './push-down-filters.js';
-import { and, col, eq, Ids, show, txt } from './test-plans.js';
+import { and, col, eq, Ids, lt, show, txt } from './test-plans.js';
 
 const rows: Record<string, number> = {
   lineitem: 6e6,
@@ -17,6 +17,68 @@ const rows: Record<string, number> = {
 };
 const stats: TableStats = { rowCount: (t: TableRef) => rows[t.ident.name] ?? null };
 const lines = (...l: string[]): string => l.join('\n');
+
+function q5(joinStats: TableStats): string {
+  const ids = new Ids();
+  const c = ids.scan('customer', ['c_custkey', 'c_nationkey']);
+  const o = ids.scan('orders', ['o_orderkey', 'o_custkey']);
+  const l = ids.scan('lineitem', ['l_orderkey', 'l_suppkey']);
+  const s = ids.scan('supplier', ['s_suppkey', 's_nationkey']);
+  const n = ids.scan('nation', ['n_nationkey', 'n_regionkey']);
+  const from = [o, l, s, n].reduce(
+    (acc, t) => join('cross', acc, t, null),
+    c as Parameters<typeof join>[1],
+  );
+  const where = and(
+    eq(col(c, 'c_custkey'), col(o, 'o_custkey')),
+    eq(col(l, 'l_orderkey'), col(o, 'o_orderkey')),
+    eq(col(l, 'l_suppkey'), col(s, 's_suppkey')),
+    eq(col(c, 'c_nationkey'), col(s, 's_nationkey')),
+    eq(col(s, 's_nationkey'), col(n, 'n_nationkey')),
+  );
+  return show(orderJoins(pushDownFilters(filter(from, where)), joinStats));
+}
+
+test('distinct counts keep a join on a 25-value key until its other key can join too', () => {
+  const distinct: Record<string, number> = {
+    c_custkey: 1.5e5,
+    o_custkey: 1.5e5,
+    o_orderkey: 6e6,
+    l_orderkey: 6e6,
+    l_suppkey: 1e4,
+    s_suppkey: 1e4,
+    c_nationkey: 25,
+    s_nationkey: 25,
+    n_nationkey: 25,
+  };
+  const withDistinct: TableStats = {
+    ...stats,
+    distinctCount: (_t, column) => distinct[column] ?? null,
+  };
+  // Rows alone: customer joins on c_nationkey = s_nationkey before orders arrives, which
+  // pairs each lineitem row with a nation's 6,000 customers.
+  assert.match(q5(stats), /HashJoin inner \(build right\) on c_nationkey#\d+ = s_nationkey#\d+\n/);
+  // With the key's 25 values known, orders joins first and customer joins on both keys.
+  const plan = q5(withDistinct);
+  assert.match(plan, /on c_custkey#1 = o_custkey#4 AND c_nationkey#2 = s_nationkey#8/);
+  assert.doesNotMatch(plan, /on c_nationkey#\d+ = s_nationkey#\d+\n/);
+});
+
+test('a join with no equality (a nested loop) comes after the joins that can hash', () => {
+  const ids = new Ids();
+  const l = ids.scan('lineitem', ['l_orderkey', 'l_suppkey']);
+  const o = ids.scan('orders', ['o_orderkey', 'o_custkey']);
+  const n = ids.scan('nation', ['n_nationkey', 'n_regionkey']);
+  const from = join('cross', join('cross', l, o, null), n, null);
+  const where = and(
+    eq(col(l, 'l_orderkey'), col(o, 'o_orderkey')),
+    lt(col(n, 'n_nationkey'), col(l, 'l_suppkey')),
+  );
+  const plan = show(orderJoins(pushDownFilters(filter(from, where)), stats));
+  const hash = plan.indexOf('HashJoin inner (build right) on l_orderkey#1 = o_orderkey#3');
+  const loop = plan.indexOf('NestedLoopJoin');
+  assert.ok(hash > loop && loop >= 0, plan); // the hash join sits below the nested loop
+});
 
 test('TPC-H Q5 shape: no cross products, small build sides, columns in order', () => {
   const ids = new Ids();

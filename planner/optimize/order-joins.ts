@@ -3,7 +3,14 @@ import { andAll, conjuncts, refsOf } from '../plan/expr-visit.js';
 import type { JoinNode, LogicalPlan } from '../plan/logical-plan.js';
 import { join, projectIds } from '../plan/plan-factories.js';
 import { children, withChildren } from '../plan/plan-visit.js';
-import { estimateRows, joinRows, NO_STATS, type TableStats } from './estimate-rows.js';
+import {
+  estimateRows,
+  isEquiJoin,
+  joinRows,
+  NO_STATS,
+  type DistinctOf,
+  type TableStats,
+} from './estimate-rows.js';
 
 /**
  * Join ordering for chains of inner joins (TPC-H Q5, Q7, Q8, Q9 list their tables
@@ -66,13 +73,31 @@ function orderChain(top: JoinNode, stats: TableStats): LogicalPlan {
     (local[i] ?? []).some((id) => a.ids.has(id)) &&
     (local[i] ?? []).some((id) => b.ids.has(id));
 
+  const distinct = distinctCounts(leaves, stats);
+  const conditionWith = (p: Part): BoundExpr | null =>
+    andAll(pending.filter((i) => covered(i, current, p)).map((i) => conds[i] as BoundExpr));
   const rest = [...parts];
   rest.sort((a, b) => b.rows - a.rows);
   let current = rest.shift() as Part;
   while (rest.length > 0) {
     const linked = rest.filter((p) => pending.some((i) => connects(i, current, p)));
     const pool = linked.length > 0 ? linked : rest;
-    const next = pool.reduce((a, b) => (b.rows < a.rows ? b : a));
+    // The input whose join grows the result least (a join on a 25-value key multiplies
+    // rows), then the smaller one. A join with no equality is a nested loop: it costs
+    // every pair it tests, however few survive.
+    const cost = (p: Part): [number, number] => {
+      const condition = conditionWith(p);
+      const hashable = conjuncts(condition).some(isEquiJoin);
+      return [
+        hashable ? joinRows(current.rows, p.rows, condition, distinct) : current.rows * p.rows,
+        p.rows,
+      ];
+    };
+    const next = pool.reduce((a, b) => {
+      const [ca, ra] = cost(a);
+      const [cb, rb] = cost(b);
+      return cb < ca || (cb === ca && rb < ra) ? b : a;
+    });
     rest.splice(rest.indexOf(next), 1);
     const here = pending.filter((i) => covered(i, current, next));
     for (const i of here) pending.splice(pending.indexOf(i), 1);
@@ -83,7 +108,7 @@ function orderChain(top: JoinNode, stats: TableStats): LogicalPlan {
     current = {
       plan: node,
       ids: new Set([...current.ids, ...next.ids]),
-      rows: joinRows(current.rows, next.rows, condition),
+      rows: joinRows(current.rows, next.rows, condition, distinct),
     };
   }
   const result = current.plan;
@@ -96,4 +121,20 @@ function orderChain(top: JoinNode, stats: TableStats): LogicalPlan {
         result,
         top.columns.map((c) => c.id),
       );
+}
+
+/** Distinct counts of the scanned columns under the chain's inputs, by column id. */
+function distinctCounts(leaves: readonly LogicalPlan[], stats: TableStats): DistinctOf {
+  const byId = new Map<ColumnId, number>();
+  const visit = (p: LogicalPlan): void => {
+    if (p.kind === 'scan') {
+      p.columns.forEach((c, i) => {
+        const d = stats.distinctCount?.(p.table, p.tableColumns[i] ?? c.name) ?? null;
+        if (d !== null) byId.set(c.id, d);
+      });
+    }
+    children(p).forEach(visit);
+  };
+  leaves.forEach(visit);
+  return (id) => byId.get(id) ?? null;
 }

@@ -1,6 +1,8 @@
 import { bindQuery } from '../../../planner/bind/bind-statement.js';
 import { collectTables, type BoundTables } from '../../../planner/bind/collect-tables.js';
+import { NO_STATS, type TableStats } from '../../../planner/optimize/estimate-rows.js';
 import { optimize } from '../../../planner/optimize/optimize.js';
+import { tableSizes } from '../../../workers/table-sizes.js';
 import type { SqlType } from '../../common/sql-types.js';
 import type { SqlValue } from '../../common/sql-value.js';
 import { functionCatalog } from '../../exec/function-catalog.js';
@@ -53,12 +55,26 @@ export async function prepareQuery(
       ? {}
       : { tableOid: c.tableOid ?? 0, columnNumber: c.columnNumber }),
   }));
-  const prepared = { plan: optimize(bound.plan), logical: bound.plan, columns };
+  const stats = await tableStats(core, tables);
+  const prepared = { plan: optimize(bound.plan, { stats }), logical: bound.plan, columns };
   cache.set(key, { query: prepared, paramTypes: [...paramTypes] });
   return prepared;
 }
 
 const NO_TABLES: BoundTables = new Map();
+
+/** Sizes for join ordering, when the statement reads more than one table (else moot). */
+async function tableStats(core: SessionCore, tables: BoundTables): Promise<TableStats> {
+  const lake = [
+    ...new Set([...tables.values()].flatMap((t) => (t.kind === 'lake' ? [t.table] : []))),
+  ];
+  if (lake.length < 2) return NO_STATS;
+  const sizes = await tableSizes(lake, core.options);
+  return {
+    rowCount: (t) => sizes.get(t)?.rows ?? null,
+    distinctCount: (t, column) => sizes.get(t)?.distinct.get(column) ?? null,
+  };
+}
 const caches = new WeakMap<SessionCore, PlanCache>();
 
 function cacheOf(core: SessionCore): PlanCache {
