@@ -49,7 +49,12 @@ const TWO_32 = 4294967296;
  * The common case without BigInt: text of at most 15 digits whose unscaled value at
  * `scale` a double holds exactly (partial sums crossing threads, money columns).
  */
-function writeSmallDecimal128(words: Uint32Array, i: number, value: string, scale: number): boolean {
+function writeSmallDecimal128(
+  words: Uint32Array,
+  i: number,
+  value: string,
+  scale: number,
+): boolean {
   if (!readSmallDecimal(value) || smallDecimal.scale > scale || scale - smallDecimal.scale > 22)
     return false;
   const u = smallDecimal.unscaled * 10 ** (scale - smallDecimal.scale);
