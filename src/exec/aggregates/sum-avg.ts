@@ -49,14 +49,27 @@ function exactUpdateVec(sum: ExactSum) {
       const totals = new Float64Array(groupCount);
       const counts = new Int32Array(groupCount);
       let largest = 0;
-      for (let k = 0; k < count; k++) {
-        const row = rows === null ? k : rows[k]!;
-        if (valid !== null && !valid[row]) continue;
-        const v = values[row]!;
-        const g = groups[k]!;
-        totals[g]! += v;
-        counts[g]! += 1;
-        largest = Math.max(largest, Math.abs(v));
+      if (rows === null && valid === null) {
+        // The usual case, kept branch-light: every row counts.
+        for (let k = 0; k < count; k++) {
+          const v = values[k]!;
+          const g = groups[k]!;
+          totals[g]! += v;
+          counts[g]! += 1;
+          const a = v < 0 ? -v : v;
+          if (a > largest) largest = a;
+        }
+      } else {
+        for (let k = 0; k < count; k++) {
+          const row = rows === null ? k : rows[k]!;
+          if (valid !== null && !valid[row]) continue;
+          const v = values[row]!;
+          const g = groups[k]!;
+          totals[g]! += v;
+          counts[g]! += 1;
+          const a = v < 0 ? -v : v;
+          if (a > largest) largest = a;
+        }
       }
       if (largest * count <= Number.MAX_SAFE_INTEGER) {
         for (let g = 0; g < groupCount; g++)

@@ -142,26 +142,36 @@ function narrowExact(
   const k = c * (POW10[scale - cs] ?? NaN);
   if (!(Math.abs(k) <= SAFE) || !(xf >= 1)) throw new NotVectorizable();
   const { values, valid } = v;
+  if (xf !== 1) {
+    // Scaled up (a date read as a timestamp, a coarser scale): check it stays exact.
+    for (let j = 0; j < rows.length; j++) {
+      const x = values[rows[j]!]! * xf;
+      if (x > SAFE || x < -SAFE) throw new NotVectorizable();
+    }
+  }
   const out = new Int32Array(rows.length);
   let n = 0;
-  for (let j = 0; j < rows.length; j++) {
-    const i = rows[j]!;
-    if (valid !== null && !valid[i]) continue;
-    const x = values[i]! * xf;
-    if (x > SAFE || x < -SAFE) throw new NotVectorizable();
-    const pass =
-      op === '<'
-        ? x < k
-        : op === '<='
-          ? x <= k
-          : op === '>'
-            ? x > k
-            : op === '>='
-              ? x >= k
-              : op === '='
-                ? x === k
-                : x !== k;
-    if (pass) out[n++] = i;
+  const ok = (i: number): boolean => valid === null || valid[i] === 1;
+  // One loop per operator, so each loop's test is a single comparison.
+  switch (op) {
+    case '<':
+      for (const i of rows) if (values[i]! * xf < k && ok(i)) out[n++] = i;
+      break;
+    case '<=':
+      for (const i of rows) if (values[i]! * xf <= k && ok(i)) out[n++] = i;
+      break;
+    case '>':
+      for (const i of rows) if (values[i]! * xf > k && ok(i)) out[n++] = i;
+      break;
+    case '>=':
+      for (const i of rows) if (values[i]! * xf >= k && ok(i)) out[n++] = i;
+      break;
+    case '=':
+      for (const i of rows) if (values[i]! * xf === k && ok(i)) out[n++] = i;
+      break;
+    case '<>':
+      for (const i of rows) if (values[i]! * xf !== k && ok(i)) out[n++] = i;
+      break;
   }
   return out.subarray(0, n);
 }

@@ -162,19 +162,38 @@ function utf8Dictionary(d: Data): Vec | null {
   const firstRows: number[] = [];
   const indices = new Int32Array(n);
   const valid = validity(d);
+  let lastKey = -1;
+  let lastId = 0;
   for (let i = 0; i < n; i++) {
     if (valid !== null && !valid[i]) continue;
     const start = offsets[i]!;
-    const end = offsets[i + 1]!;
-    let h = 0x811c9dc5 ^ (end - start);
-    for (let j = start; j < end; j++) h = Math.imul(h ^ bytes[j]!, 0x01000193);
-    let id = entries.get(h);
+    const len = offsets[i + 1]! - start;
+    // Up to three bytes pack into the key exactly (no collision possible); longer
+    // values key by an FNV-1a hash, checked against the entry's first row.
+    let key: number;
+    if (len <= 3) {
+      key = len;
+      for (let j = 0; j < len; j++) key = (key << 8) | bytes[start + j]!;
+      key = -key - 2; // keeps packed keys apart from hashes (which are >= 0)
+    } else {
+      key = 0x811c9dc5 ^ len;
+      for (let j = start; j < start + len; j++) key = Math.imul(key ^ bytes[j]!, 0x01000193);
+      key >>>= 0;
+    }
+    if (key === lastKey) {
+      if (len > 3 && !sameBytes(bytes, offsets, firstRows[lastId]!, i)) return null;
+      indices[i] = lastId;
+      continue;
+    }
+    let id = entries.get(key);
     if (id === undefined) {
       if (firstRows.length >= limit) return null;
-      entries.set(h, (id = firstRows.length));
+      entries.set(key, (id = firstRows.length));
       firstRows.push(i);
-    } else if (!sameBytes(bytes, offsets, firstRows[id]!, i)) return null; // a hash collision
+    } else if (len > 3 && !sameBytes(bytes, offsets, firstRows[id]!, i)) return null; // a hash collision
     indices[i] = id;
+    lastKey = key;
+    lastId = id;
   }
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dictionary = firstRows.map((r) => buf.toString('utf8', offsets[r], offsets[r + 1]));
