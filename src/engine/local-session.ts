@@ -31,6 +31,8 @@ import { millisecondsOf } from './settings/setting-validators.js';
 import { SessionSettings } from './settings/session-settings.js';
 import { splitSearchPath } from './settings/value-checks.js';
 import { statementHandlers } from './statement-handlers.js';
+import { runSubquery } from './run-plan.js';
+import { StatementContext, type SubqueryRunner } from './statement-context.js';
 import { StatementRun } from './statement-run.js';
 import { versionString } from './server-version.js';
 import { TransactionBlock } from './transaction-block.js';
@@ -134,7 +136,7 @@ export class LocalSession implements Session, SessionCore {
   ): Promise<Execution> {
     const prepared = statement as EnginePrepared;
     const s = prepared.parsed.statement;
-    const run = new StatementRun(signal, millisecondsOf(this.settings.show('statement_timeout')));
+    const run = new StatementRun(signal, this.statementTimeoutMs());
     const log = this.statementLog(prepared.parsed.sql, run);
     try {
       if (!isTransactionEnd(s)) this.tx.checkNotFailed();
@@ -193,18 +195,18 @@ export class LocalSession implements Session, SessionCore {
   /** What functions may ask of the session; built once, it reads live state when called. */
   private readonly sessionInfo: EvalContext['session'];
 
+  /** Subqueries left in a statement's expressions run on the engine's services (run-plan.ts). */
+  private readonly subqueries: SubqueryRunner = (plan, ctx) => runSubquery(plan, ctx, this.options);
+
   evalContext(params: readonly SqlValue[], run: StatementRun): EvalContext {
-    return {
+    return new StatementContext(
       params,
-      timeZone: this.settings.show('TimeZone'),
-      extraFloatDigits: Number(this.settings.show('extra_float_digits')),
-      statementStartMicros: run.startMicros,
-      get signal() {
-        return run.signal;
-      },
-      checkCanceled: () => run.check(),
-      session: this.sessionInfo,
-    };
+      this.settings.show('TimeZone'),
+      Number(this.settings.show('extra_float_digits')),
+      this.sessionInfo,
+      this.subqueries,
+      run,
+    );
   }
 
   async endTransaction(commit: boolean): Promise<void> {
@@ -214,6 +216,19 @@ export class LocalSession implements Session, SessionCore {
   }
 
   // ---------------------------------------------------------------- internals
+
+  private timeoutShown = '';
+  private timeoutMs = 0;
+
+  /** statement_timeout in ms, parsed again only when its text changed. */
+  private statementTimeoutMs(): number {
+    const shown = this.settings.show('statement_timeout');
+    if (shown !== this.timeoutShown) {
+      this.timeoutMs = millisecondsOf(shown);
+      this.timeoutShown = shown;
+    }
+    return this.timeoutMs;
+  }
 
   private engineParsed(statement: ParsedStatement): EngineParsed {
     if ('statement' in statement) return statement as EngineParsed;

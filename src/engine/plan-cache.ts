@@ -1,4 +1,4 @@
-import type { BoundTables } from '../../planner/bind/collect-tables.js';
+import type { BoundTables, ResolvedTable } from '../../planner/bind/collect-tables.js';
 import type { SqlType } from '../common/sql-types.js';
 import type { PreparedQuery } from './session-core.js';
 
@@ -9,6 +9,20 @@ export interface CachedPlan {
 }
 
 const CAPACITY = 256;
+
+/** A resolved table as binding saw it: identity and schema (a changed table gets a new key). */
+function relationKey(t: ResolvedTable): string {
+  return t.kind === 'system'
+    ? `system:${t.relation.name}`
+    : JSON.stringify([
+        t.table.catalog,
+        t.table.ident,
+        t.table.location,
+        t.table.metadataLocation ?? null,
+        t.table.columns,
+        t.table.partitionKeys,
+      ]);
+}
 
 /**
  * A session's bound and optimized plans by statement text, so a repeated query (the
@@ -26,19 +40,13 @@ export class PlanCache {
     timeZone: string,
     tables: BoundTables,
   ): string {
-    const relations = [...tables.values()].map((t) =>
-      t.kind === 'system'
-        ? `system:${t.relation.name}`
-        : JSON.stringify([
-            t.table.catalog,
-            t.table.ident,
-            t.table.location,
-            t.table.metadataLocation ?? null,
-            t.table.columns,
-            t.table.partitionKeys,
-          ]),
-    );
-    return JSON.stringify([text, paramTypes, timeZone, relations]);
+    // Built per statement, so the common case (no parameters, no tables) is plain
+    // concatenation. Each part but the text is length-prefixed, so no two different
+    // inputs give the same key whatever the text holds.
+    const params = paramTypes.length === 0 ? '' : JSON.stringify(paramTypes);
+    const relations =
+      tables.size === 0 ? '' : JSON.stringify([...tables.values()].map(relationKey));
+    return `${timeZone.length}:${timeZone}${params.length}:${params}${relations.length}:${relations}${text}`;
   }
 
   get(key: string): CachedPlan | undefined {

@@ -2,11 +2,17 @@ import type { RecordBatch } from 'apache-arrow';
 import type { LogicalPlan } from '../../planner/plan/logical-plan.js';
 import { findSystemRelation } from '../../catalog/system/system-relations.js';
 import { PoolScanRunner } from '../../workers/pool-scan-runner.js';
+import type { SqlValue } from '../common/sql-value.js';
 import { assert } from '../common/assert.js';
 import type { ColumnBatch } from '../exec/column-batch.js';
 import type { EvalContext } from '../exec/eval-context.js';
-import { createRuntime } from '../exec/operators/build-operator.js';
-import { batchesOf, type ExecRuntime, type Operator } from '../exec/operators/operator.js';
+import { buildOperator } from '../exec/operators/build-operator.js';
+import {
+  batchesOf,
+  type ExecRuntime,
+  type Operator,
+  type ScanRunner,
+} from '../exec/operators/operator.js';
 import { toRecordBatch } from '../exec/to-record-batch.js';
 import type { LocalQueryEngineOptions } from './engine-resources.js';
 import type { ResultColumn } from './query-engine.js';
@@ -16,42 +22,73 @@ export type PlanServices = Pick<LocalQueryEngineOptions, 'io' | 'scanPool' | 'li
 
 /**
  * The statement's operator tree over the engine's services: scans run in the worker
- * pool, pg_catalog relations are answered from memory, and subqueries the optimizer
- * left in expressions run through the same runtime with their outer values bound.
+ * pool, pg_catalog relations are answered from memory. Subqueries the optimizer left
+ * in expressions run through `ctx.runSubquery` (`runSubquery` below, which the
+ * session puts on every statement's context).
  */
 export function buildPlan(
   plan: LogicalPlan,
   ctx: EvalContext,
   services: PlanServices,
 ): { root: Operator; rt: ExecRuntime } {
-  const { io, scanPool, catalogs } = services;
-  const memoryBytes = services.limits.memoryBytes;
-  const runtimeFor = (ctx: EvalContext): ExecRuntime => {
-    // Inherits rather than spreads: spreading would read `signal`, a getter that
-    // creates the statement's AbortController, which most statements never need.
-    const withSubqueries: EvalContext = Object.create(ctx, {
-      runSubquery: { value: (p: LogicalPlan, c: EvalContext) => drain(p, runtimeFor(c)) },
-    }) as EvalContext;
-    return createRuntime({
-      ctx: withSubqueries,
-      placement: 'main',
-      memoryBytes: memoryBytes,
-      scans: new PoolScanRunner(scanPool, io, withSubqueries, memoryBytes, catalogs),
-      systemRows: (name) => {
-        const relation = findSystemRelation(['pg_catalog', name]);
-        assert(relation !== null && relation !== undefined, `no system relation ${name}`);
-        return relation.rows();
-      },
-    });
-  };
-  const rt = runtimeFor(ctx);
+  assert(ctx.runSubquery !== undefined, 'statement context without a subquery runner');
+  const rt = new EngineRuntime(ctx, services);
   return { root: rt.build(plan), rt };
 }
 
-async function drain(plan: LogicalPlan, rt: ExecRuntime): Promise<ColumnBatch[]> {
+/** Runs a subquery's plan to completion under `ctx` (a correlated one has its outer values bound there). */
+export async function runSubquery(
+  plan: LogicalPlan,
+  ctx: EvalContext,
+  services: PlanServices,
+): Promise<ColumnBatch[]> {
   const out: ColumnBatch[] = [];
-  for await (const b of batchesOf(rt.build(plan))) out.push(b);
+  for await (const b of batchesOf(new EngineRuntime(ctx, services).build(plan))) out.push(b);
   return out;
+}
+
+/**
+ * The main thread's ExecRuntime. Every statement makes one, and most (`SELECT 1`,
+ * SHOW-like queries, pg_catalog reads) never scan or recurse, so the scan runner and
+ * the work tables are made on first use.
+ */
+class EngineRuntime implements ExecRuntime {
+  readonly placement = 'main';
+  readonly memoryBytes: number;
+  private scanRunner: ScanRunner | null = null;
+  private tables: Map<number, readonly ColumnBatch[]> | null = null;
+
+  constructor(
+    readonly ctx: EvalContext,
+    private readonly services: PlanServices,
+  ) {
+    this.memoryBytes = services.limits.memoryBytes;
+  }
+
+  get scans(): ScanRunner {
+    const { scanPool, io, catalogs } = this.services;
+    return (this.scanRunner ??= new PoolScanRunner(
+      scanPool,
+      io,
+      this.ctx,
+      this.memoryBytes,
+      catalogs,
+    ));
+  }
+
+  get workTables(): Map<number, readonly ColumnBatch[]> {
+    return (this.tables ??= new Map());
+  }
+
+  build(plan: LogicalPlan): Operator {
+    return buildOperator(plan, this);
+  }
+
+  systemRows(name: string): readonly (readonly SqlValue[])[] {
+    const relation = findSystemRelation(['pg_catalog', name]);
+    assert(relation !== null && relation !== undefined, `no system relation ${name}`);
+    return relation.rows();
+  }
 }
 
 /** The root operator's batches as the Arrow batches the session streams to the client. */
