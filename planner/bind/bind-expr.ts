@@ -63,7 +63,7 @@ const binders: { [K in ExprKind]: Binder<K> } = {
     return { kind: 'param', type: known ?? Types.unknown, index: e.index - 1 };
   },
   unary: (e, ctx) => bindUnary(e, ctx, bindExpr),
-  binary: (e, ctx) => bindBinary(e, ctx, bindExpr),
+  binary: (e, ctx) => noMapComparison(bindBinary(e, ctx, bindExpr), ctx, e.span),
   function: (e, ctx) => bindFunction(e, ctx, bindExpr),
   cast: (e, ctx) => {
     const operand = bindExpr(e.operand, ctx);
@@ -72,12 +72,24 @@ const binders: { [K in ExprKind]: Binder<K> } = {
     return coerceTo(operand, to, ctx, e.operand.span.start);
   },
   case: (e, ctx) => bindCase(e, ctx),
-  'in-list': (e, ctx) => bindInList(e, ctx, bindExpr),
-  between: (e, ctx) => bindBetween(e, ctx, bindExpr),
+  'in-list': (e, ctx) => noMapComparison(bindInList(e, ctx, bindExpr), ctx, e.span),
+  between: (e, ctx) => noMapComparison(bindBetween(e, ctx, bindExpr), ctx, e.span),
   is: (e, ctx) => bindIs(e, ctx, bindExpr),
   like: (e, ctx) => bindLike(e, ctx, bindExpr),
   subscript: (e, ctx) => {
     const operand = bindExpr(e.operand, ctx);
+    if (operand.type.kind === 'map') {
+      // m[key] (Spark, Trino): the key coerced to the map's key type; NULL when absent,
+      // as Spark's non-ANSI mode and Trino's element_at (map-functions.ts).
+      const key = coerceImplicitly(
+        bindExpr(e.index, ctx),
+        operand.type.key,
+        ctx,
+        e.index.span.start,
+        'map subscript',
+      );
+      return call('map_subscript', operand.type.value, [operand, key]);
+    }
     if (operand.type.kind !== 'array') {
       throw failAt(
         ctx,
@@ -113,6 +125,44 @@ const binders: { [K in ExprKind]: Binder<K> } = {
     );
   },
 };
+
+const COMPARISONS = new Set([
+  '=',
+  '<>',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'is distinct from',
+  'is not distinct from',
+  'greatest',
+  'least',
+]);
+
+/**
+ * Maps have neither equality nor ordering (Spark rejects them in comparisons, as
+ * PostgreSQL rejects types without a btree opclass): 42883 `operator does not exist`,
+ * instead of kernels comparing Map objects as if they were scalars.
+ */
+function noMapComparison(b: BoundExpr, ctx: BindContext, span: Expr['span']): BoundExpr {
+  const check = (x: BoundExpr): void => {
+    if (x.kind === 'and' || x.kind === 'or') x.args.forEach(check);
+    if (x.kind !== 'call') return;
+    if (x.fn === 'not') x.args.forEach(check);
+    const map = x.args.find((a) => a.type.kind === 'map');
+    if (COMPARISONS.has(x.fn) && map !== undefined) {
+      throw failAt(
+        ctx,
+        span,
+        SqlState.undefinedFunction,
+        `operator does not exist: ${formatType(map.type)} ${x.fn} ${formatType(map.type)}`,
+        'Maps cannot be compared; compare their keys or values (m[key], map_keys(m)).',
+      );
+    }
+  };
+  check(b);
+  return b;
+}
 
 /**
  * TRY_CAST(x AS t) (Spark, Trino): the `try_cast` kernel casts and turns data

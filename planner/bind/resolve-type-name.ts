@@ -79,17 +79,38 @@ export function resolveTypeName(
 }
 
 export function resolveAstType(t: TypeName, position: number): SqlType {
-  const base = resolveTypeName(t.name, t.modifiers, position);
+  const base = resolveParameterized(t, position) ?? resolveTypeName(t.name, t.modifiers, position);
   let out = base;
   for (let i = 0; i < t.arrayDims; i++) out = Types.array(out);
   return out;
 }
 
-/** A catalog column's Spark/Hive type text (`decimal(10,2)`, `array<int>`). */
+/** Spark-style `array<T>` and `map<K, V>` (Trino `map(K, V)`); null for other names. */
+function resolveParameterized(t: TypeName, position: number): SqlType | null {
+  const [a, b] = t.typeArgs;
+  if (t.name === 'array' && a !== undefined && t.typeArgs.length === 1) {
+    return Types.array(resolveAstType(a, position));
+  }
+  if (t.name !== 'map') return null;
+  if (a === undefined || b === undefined || t.typeArgs.length !== 2) {
+    throw new LakeError(SqlState.syntaxError, 'map type needs a key and a value type', {
+      position,
+    });
+  }
+  return Types.map(resolveAstType(a, position), resolveAstType(b, position));
+}
+
+/** A catalog column's Spark/Hive type text (`decimal(10,2)`, `array<int>`, `map<string,int>`). */
 export function resolveLakeType(text: string): SqlType {
   const s = text.trim().toLowerCase();
   const arr = /^array<(.*)>$/.exec(s);
   if (arr) return Types.array(resolveLakeType(arr[1] ?? ''));
+  const map = /^map<(.*)>$/.exec(s);
+  if (map) {
+    const [k, v] = splitTopLevel(map[1] ?? '');
+    if (k !== undefined && v !== undefined)
+      return Types.map(resolveLakeType(k), resolveLakeType(v));
+  }
   const m = /^([a-z_ ]+?)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?$/.exec(s);
   if (!m) return Types.text;
   const mods = [m[2], m[3]].filter((x): x is string => x !== undefined).map(Number);
@@ -101,4 +122,16 @@ export function resolveLakeType(text: string): SqlType {
   } catch {
     return Types.text;
   }
+}
+
+/** `k, v` split at the one comma outside <> and () (`decimal(10,2), array<int>`). */
+function splitTopLevel(s: string): string[] {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '<' || c === '(') depth++;
+    else if (c === '>' || c === ')') depth--;
+    else if (c === ',' && depth === 0) return [s.slice(0, i), s.slice(i + 1)];
+  }
+  return [s];
 }

@@ -12,6 +12,7 @@ import {
   Int32,
   Int64,
   List,
+  Map_,
   Struct,
   TimeMicrosecond,
   TimestampMicrosecond,
@@ -84,6 +85,19 @@ export function arrowTypeOf(t: SqlType): DataType {
       ]);
     case 'array':
       return new List(new Field('item', arrowTypeOf(t.element), true));
+    case 'map':
+      // Parquet's MAP layout as Arrow reads it (LogicalTypes.md "Maps"): a list of
+      // non-null entries structs of a required key and an optional value.
+      return new Map_(
+        new Field(
+          'entries',
+          new Struct<{ key: DataType; value: DataType }>([
+            new Field('key', arrowTypeOf(t.key), false),
+            new Field('value', arrowTypeOf(t.value), true),
+          ]),
+          false,
+        ),
+      );
     default:
       return assertNever(t);
   }

@@ -34,7 +34,12 @@ export type SqlType =
   | { readonly kind: 'numeric'; readonly precision: number | null; readonly scale: number | null }
   | { readonly kind: 'varchar'; readonly length: number | null }
   | { readonly kind: 'bpchar'; readonly length: number | null }
-  | { readonly kind: 'array'; readonly element: SqlType };
+  | { readonly kind: 'array'; readonly element: SqlType }
+  /**
+   * Spark/Hive MAP<K, V> (Trino map(K, V)). PostgreSQL has no map type: on the wire a map
+   * is `text` (OID 25) holding a JSON object, see values/format-map.ts.
+   */
+  | { readonly kind: 'map'; readonly key: SqlType; readonly value: SqlType };
 
 export type SqlTypeKind = SqlType['kind'];
 
@@ -79,6 +84,7 @@ export const Types = {
   varchar: (length: number | null = null): SqlType => ({ kind: 'varchar', length }),
   bpchar: (length: number | null = null): SqlType => ({ kind: 'bpchar', length }),
   array: (element: SqlType): SqlType => ({ kind: 'array', element }),
+  map: (key: SqlType, value: SqlType): SqlType => ({ kind: 'map', key, value }),
 } as const;
 
 /** Catalog facts PostgreSQL clients need about a type (pg_type: oid, typlen, array oid). */
@@ -90,7 +96,13 @@ export interface PgTypeInfo {
   readonly typlen: number;
 }
 
-const pgTypes: Record<Exclude<SqlTypeKind, 'array'>, PgTypeInfo> = {
+/** Kinds with a pg_type row of their own (arrays use their element's array OID). */
+type PgBaseKind = Exclude<SqlTypeKind, 'array' | 'map'>;
+
+/** A map travels as text (JSON object text): PostgreSQL has no map type. */
+const MAP_WIRE_KIND = 'text' satisfies PgBaseKind;
+
+const pgTypes: Record<PgBaseKind, PgTypeInfo> = {
   bool: { oid: 16, arrayOid: 1000, name: 'bool', typlen: 1 },
   bytea: { oid: 17, arrayOid: 1001, name: 'bytea', typlen: -1 },
   char: { oid: 18, arrayOid: 1002, name: 'char', typlen: 1 },
@@ -123,12 +135,12 @@ export function pgBaseTypes(): readonly PgTypeInfo[] {
 
 /** The PostgreSQL type OID of a SQL type. */
 export function pgTypeOid(t: SqlType): number {
-  return t.kind === 'array' ? pgTypes[elementKind(t.element)].arrayOid : pgTypes[t.kind].oid;
+  return t.kind === 'array' ? pgTypes[elementKind(t.element)].arrayOid : pgTypes[baseKind(t)].oid;
 }
 
 /** pg_type.typlen of a SQL type (arrays are varlena). */
 export function pgTypeLen(t: SqlType): number {
-  return t.kind === 'array' ? -1 : pgTypes[t.kind].typlen;
+  return t.kind === 'array' ? -1 : pgTypes[baseKind(t)].typlen;
 }
 
 /**
@@ -152,6 +164,9 @@ export function formatType(t: SqlType): string {
   switch (t.kind) {
     case 'array':
       return `${formatType(t.element)}[]`;
+    case 'map':
+      // Spark's spelling (DESCRIBE, typeof): map<string,int> reads as the DDL users wrote.
+      return `map<${formatType(t.key)},${formatType(t.value)}>`;
     case 'numeric':
       return t.precision === null ? 'numeric' : `numeric(${t.precision},${t.scale ?? 0})`;
     case 'varchar':
@@ -203,10 +218,7 @@ let oidMap: Map<number, SqlType> | undefined;
 function oidIndex(): Map<number, SqlType> {
   if (oidMap) return oidMap;
   oidMap = new Map();
-  for (const [kind, info] of Object.entries(pgTypes) as [
-    Exclude<SqlTypeKind, 'array'>,
-    PgTypeInfo,
-  ][]) {
+  for (const [kind, info] of Object.entries(pgTypes) as [PgBaseKind, PgTypeInfo][]) {
     const t: SqlType =
       kind === 'numeric'
         ? Types.numeric()
@@ -221,9 +233,13 @@ function oidIndex(): Map<number, SqlType> {
   return oidMap;
 }
 
-function elementKind(t: SqlType): Exclude<SqlTypeKind, 'array'> {
+function elementKind(t: SqlType): PgBaseKind {
   // PostgreSQL has no arrays of arrays as distinct types: int4[][] is still _int4.
-  return t.kind === 'array' ? elementKind(t.element) : t.kind;
+  return t.kind === 'array' ? elementKind(t.element) : baseKind(t);
+}
+
+function baseKind(t: Exclude<SqlType, { kind: 'array' }>): PgBaseKind {
+  return t.kind === 'map' ? MAP_WIRE_KIND : t.kind;
 }
 
 export function sameType(a: SqlType, b: SqlType): boolean {
@@ -231,6 +247,8 @@ export function sameType(a: SqlType, b: SqlType): boolean {
   switch (a.kind) {
     case 'array':
       return b.kind === 'array' && sameType(a.element, b.element);
+    case 'map':
+      return b.kind === 'map' && sameType(a.key, b.key) && sameType(a.value, b.value);
     case 'numeric':
       return b.kind === 'numeric' && a.precision === b.precision && a.scale === b.scale;
     case 'varchar':

@@ -1,4 +1,11 @@
-import { type Data, type DataType, makeData, makeVector, type Vector } from 'apache-arrow';
+import {
+  type Data,
+  type DataType,
+  makeData,
+  makeVector,
+  type Map_,
+  type Vector,
+} from 'apache-arrow';
 import { arrowTypeOf } from '../arrow-types.js';
 import type { SqlType, SqlTypeKind } from '../sql-types.js';
 import type { SqlValue } from '../sql-value.js';
@@ -10,6 +17,7 @@ import {
   asBoolean,
   asBytes,
   asInterval,
+  asMap,
   asNumber,
   asString,
 } from './sql-value-guards.js';
@@ -156,6 +164,38 @@ const list: DataBuilder = (sql, type, values) => {
   } as never);
 };
 
+/** Arrow Map: offsets into one entries struct (key, value) built like a list's child. */
+const map: DataBuilder = (sql, type, values) => {
+  if (sql.kind !== 'map') throw new TypeError(`map builder called for ${sql.kind}`);
+  const valueOffsets = new Int32Array(values.length + 1);
+  const keys: SqlValue[] = [];
+  const vals: SqlValue[] = [];
+  values.forEach((v, i) => {
+    if (v !== null) {
+      for (const [k, x] of asMap(v)) {
+        keys.push(k);
+        vals.push(x);
+      }
+    }
+    valueOffsets[i + 1] = keys.length;
+  });
+  // Map_'s one child field is the entries struct (arrow-types.ts).
+  const entriesType = (type as Map_).childType as DataType;
+  const child = makeData({
+    type: entriesType,
+    length: keys.length,
+    nullCount: 0,
+    children: [buildData(sql.key, keys), buildData(sql.value, vals)],
+  } as never);
+  return makeData({
+    type,
+    length: values.length,
+    valueOffsets,
+    child,
+    ...validity(values),
+  } as never);
+};
+
 const dataBuilders: Record<SqlTypeKind, DataBuilder> = {
   bool,
   int2: numbers((n) => new Int16Array(n)),
@@ -184,4 +224,5 @@ const dataBuilders: Record<SqlTypeKind, DataBuilder> = {
   uuid,
   interval,
   array: list,
+  map,
 };

@@ -4,12 +4,14 @@ import { formatArray } from './format-array.js';
 import { formatDate, formatTime, formatTimestamp, formatTimestamptz } from './format-datetime.js';
 import { formatFloat } from './format-float.js';
 import { formatInterval } from './format-interval.js';
+import { formatMap, jsonValueFormatter } from './format-map.js';
 import {
   asArray,
   asBigint,
   asBoolean,
   asBytes,
   asInterval,
+  asMap,
   asNumber,
   asString,
 } from './sql-value-guards.js';
@@ -63,6 +65,14 @@ const formatters: Record<SqlTypeKind, FormatterFactory> = {
   array: (t, o) => {
     const element = textFormatter(t.kind === 'array' ? t.element : t, o);
     return (v) => formatArray(asArray(v), element);
+  },
+  // JSON object text (format-map.ts): PostgreSQL has no map type to mimic.
+  map: (t, o) => {
+    if (t.kind !== 'map') return asText(t, o);
+    const text = (x: SqlType): TextFormatter => textFormatter(x, o);
+    const key = text(t.key);
+    const value = jsonValueFormatter(t.value, text);
+    return (v) => formatMap(asMap(v), key, value);
   },
 };
 

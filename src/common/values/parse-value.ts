@@ -8,6 +8,7 @@ import { parseArray } from './parse-array.js';
 import { parseBytea } from './parse-bytea.js';
 import { parseDate, parseTime, parseTimestamp, parseTimestamptz } from './parse-datetime.js';
 import { parseInterval } from './parse-interval.js';
+import { parseMapText } from './parse-map.js';
 import {
   INT_RANGES,
   parseBool,
@@ -62,6 +63,7 @@ const parsers: Record<SqlTypeKind, ParserFactory> = {
     const element = textParser(t.kind === 'array' ? t.element : t, o);
     return (text) => parseArray(text, element);
   },
+  map: (t, o) => (text) => parseMapText(text, t, (x) => textParser(x, o)),
 };
 
 /** The input function of a type, resolved once (use per column or parameter list). */

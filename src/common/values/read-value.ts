@@ -73,6 +73,29 @@ const list: ReaderFactory = (t) => {
   };
 };
 
+/**
+ * Arrow Map: offsets into one entries struct whose children are key then value, by
+ * position (parquet-wasm names them key/value inside `key_value`, Arrow JS `entries`).
+ * A NULL key (not valid Parquet, but possible in Arrow) drops the entry.
+ */
+const map: ReaderFactory = (t) => {
+  const readKey = valueReader(t.kind === 'map' ? t.key : t);
+  const readValue = valueReader(t.kind === 'map' ? t.value : t);
+  return (d, i) => {
+    const offsets = d.valueOffsets as Int32Array;
+    const entries = d.children[0];
+    const keys = entries?.children[0];
+    const vals = entries?.children[1];
+    const out = new Map<Exclude<SqlValue, null>, SqlValue>();
+    if (entries === undefined || keys === undefined) return out;
+    for (let j = offsets[i] ?? 0; j < (offsets[i + 1] ?? 0); j++) {
+      const k = readKey(keys, j);
+      if (k !== null) out.set(k, vals === undefined ? null : readValue(vals, j));
+    }
+    return out;
+  };
+};
+
 const readers: Record<SqlTypeKind, ReaderFactory> = {
   bool: () => (d, i) => {
     const bit = d.offset + i;
@@ -101,6 +124,7 @@ const readers: Record<SqlTypeKind, ReaderFactory> = {
   uuid,
   interval,
   array: list,
+  map,
 };
 
 /** The reader of a column of the given type: null for invalid rows, else the value. */

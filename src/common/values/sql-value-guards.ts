@@ -1,5 +1,5 @@
 import { assert } from '../assert.js';
-import type { Interval, SqlValue } from '../sql-value.js';
+import type { Interval, SqlMap, SqlValue } from '../sql-value.js';
 
 /**
  * Runtime narrowing of a SqlValue to the JavaScript shape its SqlType promises
@@ -38,8 +38,21 @@ export function asArray(v: SqlValue): readonly SqlValue[] {
 
 export function asInterval(v: SqlValue): Interval {
   assert(
-    typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array),
+    typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v) &&
+      !(v instanceof Uint8Array) &&
+      !(v instanceof Map),
     'expected interval',
   );
   return v as Interval;
+}
+
+export function isMap(v: SqlValue): v is SqlMap {
+  return v instanceof Map;
+}
+
+export function asMap(v: SqlValue): SqlMap {
+  assert(v instanceof Map, 'expected map');
+  return v as SqlMap;
 }

@@ -40,6 +40,8 @@ export function hiveTypeOfSql(t: SqlType): string {
       return 'timestamp';
     case 'array':
       return `array<${hiveTypeOfSql(t.element)}>`;
+    case 'map':
+      return `map<${hiveTypeOfSql(t.key)},${hiveTypeOfSql(t.value)}>`;
     case 'text':
     case 'name':
     case 'char':

@@ -13,8 +13,8 @@ import { fn, type ScalarFunction, type Signature } from './scalar-function.js';
  * array_to_string, array_append, array_prepend, array_cat, array_remove,
  * array_replace) and Spark's/Trino's (element_at, size, array_contains, array_join,
  * array_distinct, sort_array, array_max, array_min). Arrays are one-dimensional
- * SqlValue[] with nullable elements. Maps have no SqlType yet, so element_at(map, key),
- * map_keys and map_values wait for one.
+ * SqlValue[] with nullable elements. element_at, cardinality and size also take maps:
+ * map-functions.ts extends them.
  */
 const { int4: I, bool: B, text: T } = Types;
 export const arr = (v: SqlValue | undefined): readonly SqlValue[] => v as readonly SqlValue[];

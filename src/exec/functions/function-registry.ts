@@ -14,6 +14,7 @@ import { formatFunctions } from './format-function.js';
 import { hashFunctions } from './hash-functions.js';
 import { intervalFunctions } from './interval-functions.js';
 import { makeDatetimeFunctions } from './make-datetime-functions.js';
+import { mapFunctions } from './map-functions.js';
 import { mathFunctions } from './math-functions.js';
 import { numberFormatFunctions } from './number-format-functions.js';
 import { regexPositionFunctions } from './regex-position-functions.js';
@@ -47,6 +48,8 @@ const functions = new Map<string, ScalarFunction>(
     ...regexPositionFunctions,
     ...arrayMoreFunctions,
     ...sparkNullFunctions,
+    // Last: element_at, cardinality and size replace their array-only forms.
+    ...mapFunctions,
   ].map((f) => [f.name, f]),
 );
 

@@ -8,6 +8,7 @@ import { POSTGRES_EPOCH_DAYS, POSTGRES_EPOCH_MICROS } from '../../common/values/
 import { DATE_MINUS_INFINITY, DATE_PLUS_INFINITY } from '../../common/values/date-sentinels.js';
 import { parseJson, parseJsonb } from '../../common/values/json-text.js';
 import { uuidFromHex } from '../../common/values/parse-uuid.js';
+import { parseValue } from '../../common/values/parse-value.js';
 import { receiveNumeric } from './numeric-binary.js';
 import { decodeUtf8 } from './utf8-text.js';
 
@@ -94,6 +95,8 @@ const receivers: Record<SqlTypeKind, ReceiverFactory> = {
     months: b.readInt32BE(12),
   })),
   array: (t) => arrayReceiver(t.kind === 'array' ? t.element : t),
+  // A map is text on the wire (sql-types.ts): textrecv, then the map's text input.
+  map: (t) => (buf) => parseValue(t, utf8Text(buf), { timeZone: 'UTC' }),
 };
 
 /** array_recv for zero or one dimension; the element OID must be the declared element type's. */

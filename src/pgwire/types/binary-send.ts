@@ -14,6 +14,7 @@ import {
 } from '../../common/values/sql-value-guards.js';
 import { TIMESTAMP_INFINITY, TIMESTAMP_MINUS_INFINITY } from '../../common/sql-value.js';
 import { sendNumeric } from './numeric-binary.js';
+import { DEFAULT_TEXT_OPTIONS, textFormatter } from '../../common/values/format-value.js';
 
 /**
  * Binary output (format 1) of one non-null value, byte for byte as PostgreSQL's typsend
@@ -82,6 +83,12 @@ function lengthPrefixed(bytes: Buffer | null): Buffer[] {
   return bytes === null ? [len] : [len, bytes];
 }
 
+/** A map is text on the wire (sql-types.ts): its JSON object text as textsend sends it. */
+const map: SenderFactory = (t) => {
+  const format = textFormatter(t, DEFAULT_TEXT_OPTIONS);
+  return (v) => Buffer.from(format(v), 'utf8');
+};
+
 const senders: Record<SqlTypeKind, SenderFactory> = {
   bool: fixedWidth(1, (b, v) => b.writeUInt8(asBoolean(v) ? 1 : 0)),
   int2: fixedWidth(2, (b, v) => b.writeInt16BE(asNumber(v))),
@@ -110,6 +117,7 @@ const senders: Record<SqlTypeKind, SenderFactory> = {
   timestamptz: timestamp,
   interval,
   array,
+  map,
 };
 
 /** The send function of a type, resolved once per column. */
