@@ -1,5 +1,5 @@
 import type { SqlType } from '../common/sql-types.js';
-import type { Interval, SqlValue } from '../common/sql-value.js';
+import type { Interval, SqlMap, SqlValue } from '../common/sql-value.js';
 
 /**
  * Keys for hash tables (join build sides, set operations, DISTINCT, GROUP BY): a value
@@ -11,7 +11,8 @@ import type { Interval, SqlValue } from '../common/sql-value.js';
  * - int8 and timestamps (bigints) as numbers when exact, which hash faster;
  * - bpchar without trailing blanks ('a ' = 'a', bpchareq);
  * - interval by its 30-day-month span ('1 mon' = '30 days', interval_eq);
- * - bytea and arrays, which are objects, by an encoding of their contents.
+ * - bytea, arrays and maps, which are objects, by an encoding of their contents (a
+ *   map's entries in sorted order, so maps equal whatever their entry order).
  *
  * Several key columns are encoded to one string, each value tagged and
  * self-delimiting so no two different rows encode alike. Comparing values of
@@ -42,6 +43,7 @@ export function keyNormalizer(type: SqlType): KeyNormalizer | null {
       return (v) => intervalSpan(v as Interval);
     case 'bytea':
     case 'array':
+    case 'map':
       return (v) => encodeValue(v, type);
     default:
       return null;
@@ -131,6 +133,13 @@ export function encodeValue(v: SqlValue, type?: SqlType): string {
     let s = `a${v.length}:`;
     for (const e of v as readonly SqlValue[]) s += encodeValue(e, element);
     return s;
+  }
+  if (v instanceof Map) {
+    // Map equality ignores entry order (Trino's map =): entries sorted by their encodings.
+    const kt = type?.kind === 'map' ? type.key : undefined;
+    const vt = type?.kind === 'map' ? type.value : undefined;
+    const entries = [...(v as SqlMap)].map(([k, x]) => encodeValue(k, kt) + encodeValue(x, vt));
+    return `m${entries.length}:${entries.sort().join('')}`;
   }
   return `i${intervalSpan(v as Interval)};`;
 }
