@@ -6,6 +6,7 @@ import type { ScanNode } from '../planner/plan/logical-plan.js';
 import type { SqlValue } from '../src/common/sql-value.js';
 import type { ColumnBatch } from '../src/exec/column-batch.js';
 import type { EvalContext } from '../src/exec/eval-context.js';
+import type { KeySet } from '../src/exec/operators/operator.js';
 import { lowerExpr } from '../src/exec/lower-expr.js';
 import { readBatchColumn } from '../src/exec/read-batch-column.js';
 import { andAll } from '../planner/plan/expr-visit.js';
@@ -29,9 +30,11 @@ export async function* decodeScanVecBatches(
   ipc: Uint8Array,
   scan: ScanNode,
   ctx: EvalContext,
+  keySets: readonly KeySet[] = [],
 ): AsyncGenerator<VecBatch> {
   const conjunction = andAll(scan.filters);
   const predicate = conjunction && compileFilter(lowerExpr(conjunction, scan.columns), ctx);
+  const keyTests = keySets.map((k) => ({ index: k.index, keys: new Set(k.keys) }));
   for (const batch of tableFromIPC(ipc).batches) {
     ctx.checkCanceled();
     const n = batch.numRows;
@@ -52,9 +55,29 @@ export async function* decodeScanVecBatches(
       return arrowColumn(v, c.type);
     });
     const decoded: VecBatch = { columns, rowCount: n };
-    const out = predicate ? takeVecRows(decoded, await predicate(decoded)) : decoded;
+    const filtered = predicate ? takeVecRows(decoded, await predicate(decoded)) : decoded;
+    const out = keyTests.reduce((b, t) => takeVecRows(b, keptByKeys(b, t.index, t.keys)), filtered);
     if (out.rowCount > 0) yield out;
   }
+}
+
+/**
+ * The rows whose key column holds one of `keys` (a join's dynamic filter). Only exact
+ * integer columns are tested; any other form keeps every row, which is always correct:
+ * the join itself still matches keys.
+ */
+function keptByKeys(b: VecBatch, index: number, keys: ReadonlySet<number>): Int32Array {
+  const v = b.columns[index]!.vec();
+  const rows = new Int32Array(b.rowCount);
+  let n = 0;
+  if (v.kind !== 'exact' || v.scale !== 0) {
+    for (let i = 0; i < b.rowCount; i++) rows[i] = i;
+    return rows;
+  }
+  for (let i = 0; i < b.rowCount; i++) {
+    if ((v.valid === null || v.valid[i] === 1) && keys.has(v.values[i]!)) rows[n++] = i;
+  }
+  return rows.subarray(0, n);
 }
 
 /** The same batches as the engine's SqlValue columns. */
@@ -62,6 +85,7 @@ export async function* decodeScanBatches(
   ipc: Uint8Array,
   scan: ScanNode,
   ctx: EvalContext,
+  keySets: readonly KeySet[] = [],
 ): AsyncGenerator<ColumnBatch> {
-  for await (const b of decodeScanVecBatches(ipc, scan, ctx)) yield materializeBatch(b);
+  for await (const b of decodeScanVecBatches(ipc, scan, ctx, keySets)) yield materializeBatch(b);
 }

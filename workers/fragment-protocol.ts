@@ -1,6 +1,7 @@
 import type { ColumnId } from '../planner/plan/bound-expr.js';
 import type { LogicalPlan, ScanNode } from '../planner/plan/logical-plan.js';
 import type { SqlValue } from '../src/common/sql-value.js';
+import type { KeySet } from '../src/exec/operators/operator.js';
 
 /**
  * The plan a worker runs over its scan task (DESIGN.md §3, "Parallelism"): the scan
@@ -12,6 +13,8 @@ export interface FragmentSpec {
   readonly scan: ScanNode;
   readonly context: FragmentContext;
   readonly memoryBytes: number;
+  /** Dynamic filters: the keys a join above lets through, by scan column (key-filters.ts). */
+  readonly keySets?: readonly KeySet[];
 }
 
 /** The statement facts expressions may read inside a worker (no session actions there). */

@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { LogicalPlan, ScanNode } from '../planner/plan/logical-plan.js';
 import type { ColumnBatch } from '../src/exec/column-batch.js';
 import type { EvalContext } from '../src/exec/eval-context.js';
-import type { OperatorStats, ScanRunner } from '../src/exec/operators/operator.js';
+import type { KeySet, OperatorStats, ScanRunner } from '../src/exec/operators/operator.js';
 import { readBatchColumn } from '../src/exec/read-batch-column.js';
 import { planParquetFiles } from '../src/formats/parquet/plan-parquet-scan.js';
 import { type PruneResult, pruneParquet } from '../src/formats/parquet/prune-parquet.js';
@@ -32,6 +32,7 @@ export class PoolScanRunner implements ScanRunner {
     scan: ScanNode,
     stats: OperatorStats,
     fragment?: LogicalPlan,
+    keySets?: readonly KeySet[],
   ): AsyncGenerator<ColumnBatch> {
     const pruned = await this.plan(scan);
     recordPruning(stats, pruned);
@@ -48,7 +49,13 @@ export class PoolScanRunner implements ScanRunner {
     const root = fragment ?? scan;
     // Taken when a scan opens, not per statement: most statements never scan.
     const context = fragmentContextOf(this.ctx);
-    const spec = { root, scan, context, memoryBytes: this.memoryBytes };
+    const spec = {
+      root,
+      scan,
+      context,
+      memoryBytes: this.memoryBytes,
+      ...(keySets && keySets.length > 0 ? { keySets } : {}),
+    };
     for await (const rb of this.pool.scan(pruned.tasks, this.ctx.signal, spec)) {
       const columns = root.columns.map((c, i) => {
         const v = rb.getChildAt(i);

@@ -24,8 +24,8 @@ export async function runFragment(
     placement: 'worker',
     memoryBytes: spec.memoryBytes,
     scans: {
-      open: (scan) => decodeScanBatches(ipc, scan, ctx),
-      openVec: (scan) => decodeScanVecBatches(ipc, scan, ctx),
+      open: (scan) => decodeScanBatches(ipc, scan, ctx, spec.keySets),
+      openVec: (scan) => decodeScanVecBatches(ipc, scan, ctx, spec.keySets),
     },
     systemRows: () => {
       throw new LakeError(SqlState.internalError, 'system relations are not read in workers');

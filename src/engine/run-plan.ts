@@ -7,6 +7,7 @@ import { assert } from '../common/assert.js';
 import type { ColumnBatch } from '../exec/column-batch.js';
 import type { EvalContext } from '../exec/eval-context.js';
 import { buildOperator } from '../exec/operators/build-operator.js';
+import { KeyFilters } from '../exec/operators/key-filters.js';
 import {
   batchesOf,
   type ExecRuntime,
@@ -54,6 +55,7 @@ export async function runSubquery(
  */
 class EngineRuntime implements ExecRuntime {
   readonly placement = 'main';
+  readonly keyFilters = new KeyFilters();
   readonly memoryBytes: number;
   private scanRunner: ScanRunner | null = null;
   private tables: Map<number, readonly ColumnBatch[]> | null = null;

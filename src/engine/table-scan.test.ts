@@ -91,3 +91,24 @@ test('GROUP BY a select-list position or an output alias (values as PostgreSQL 1
     message: 'GROUP BY position 3 is not in select list',
   });
 });
+
+test('a join filters its probe scan by the keys it built (dynamic filtering)', async () => {
+  await t.run(
+    "create table sales.picked using parquet as select * from (values (2, 'b'), (5, 'e')) v(id, tag)",
+  );
+  const sql =
+    'select o.id, o.amount, p.tag from sales.orders o join sales.picked p on o.id = p.id order by o.id';
+  const r = await t.run(sql);
+  assert.deepEqual(r.rows, [
+    ['2', '20.5', 'b'],
+    ['5', '50', 'e'],
+  ]);
+  const plan = (await t.run(`explain analyze ${sql}`)).rows?.map((row) => row[0]).join('\n') ?? '';
+  // orders is probed: its scan got the filter and sent on only the two matching rows.
+  assert.match(plan, /Scan sales\.orders .*actual rows=2 .*dynamic_filters=1/);
+  // An outer join keeps unmatched probe rows: no filter there.
+  const outer = await t.run(
+    'select o.id, p.tag from sales.orders o left join sales.picked p on o.id = p.id order by o.id',
+  );
+  assert.equal(outer.rows?.length, 5);
+});

@@ -1,4 +1,7 @@
+import type { BoundExpr } from '../../../planner/plan/bound-expr.js';
+import type { JoinNode, LogicalPlan } from '../../../planner/plan/logical-plan.js';
 import type { HashKey } from '../hash-keys.js';
+import { keyFilterOf, sourceScanOf } from './key-filters.js';
 import { lowerExpr } from '../lower-expr.js';
 import { generatorOperator } from './generator-operator.js';
 import { HashCursor, ListCursor, type CandidateCursor } from './join-candidates.js';
@@ -12,7 +15,7 @@ import {
 } from './join-prober.js';
 import { JoinTable, keyColumn } from './join-table.js';
 import { nestedLoopJoin } from './nested-loop-join.js';
-import type { Operator, OperatorBuilder } from './operator.js';
+import type { ExecRuntime, Operator, OperatorBuilder } from './operator.js';
 
 /**
  * Joins: a hash join on the condition's `left = right` conjuncts, the rest a residual
@@ -57,6 +60,7 @@ export const buildJoin: OperatorBuilder<'join'> = (node, rt) => {
       rt.memoryBytes,
     );
     stats.extra['buildRows'] = table.rowCount;
+    filterProbeScan(node, rt, probePlan, probeKeys, table);
     const prober = new JoinProber(shape, table, rt.ctx);
     if (table.rowCount > 0 || needsProbeWhenEmpty(node.joinType, probeIsLeft)) {
       for (let b = await probe.next(); b; b = await probe.next()) {
@@ -99,4 +103,23 @@ function nullAwareCursor(keys: readonly HashKey[], table: JoinTable): CandidateC
     for (let at = table.first(k); at >= 0; at = table.next[at]!) list.push(at);
     return table.nullKeyRows.length > 0 ? list.concat(table.nullKeyRows) : list;
   });
+}
+
+/**
+ * Dynamic filtering (key-filters.ts): an inner or semi join drops every probe row
+ * without a match, so the scan its single key comes from may drop them first.
+ */
+function filterProbeScan(
+  node: JoinNode,
+  rt: ExecRuntime,
+  probePlan: LogicalPlan,
+  probeKeys: readonly BoundExpr[],
+  table: JoinTable,
+): void {
+  const dropsUnmatched = node.joinType === 'inner' || (node.joinType === 'semi' && !node.nullAware);
+  const key = probeKeys[0];
+  if (!rt.keyFilters || !dropsUnmatched || probeKeys.length !== 1 || key?.kind !== 'column') return;
+  const id = probePlan.columns[key.index]?.id;
+  const source = id === undefined ? null : sourceScanOf(probePlan, id);
+  if (source) rt.keyFilters.set(source.scan, node, source.index, keyFilterOf(key.type, table.keys));
 }

@@ -20,6 +20,8 @@ export class JoinTable {
   index: KeyIndex | null = null;
   next: Int32Array = new Int32Array(0);
   readonly nullKeyRows: number[] = [];
+  /** Each build row's hash key (null: a NULL key), for dynamic filters (key-filters.ts). */
+  keys: readonly HashKey[] = [];
 
   private constructor(width: number) {
     this.columns = Array.from({ length: width }, () => []);
@@ -61,6 +63,7 @@ export class JoinTable {
 
   /** Chains built back to front, so each chain lists its rows in input order. */
   private buildIndex(keys: readonly HashKey[]): void {
+    this.keys = keys;
     this.next = new Int32Array(keys.length).fill(-1);
     this.index = indexKeys(keys, this.next, this.nullKeyRows);
   }

@@ -3,6 +3,7 @@ import type { SqlValue } from '../../common/sql-value.js';
 import type { ColumnBatch } from '../column-batch.js';
 import type { EvalContext } from '../eval-context.js';
 import type { VecBatch } from '../vector/vec-batch.js';
+import type { KeyFilters } from './key-filters.js';
 
 /**
  * A running plan node: pull-based, a batch at a time (DESIGN.md §4.3). `next()`
@@ -39,6 +40,8 @@ export interface ExecRuntime {
    * worker it computes those states.
    */
   readonly placement: 'main' | 'worker';
+  /** Joins' dynamic filters for the scans they probe (key-filters.ts); main thread only. */
+  readonly keyFilters?: KeyFilters;
   /** The statement's memory limit for buffered rows (RowBufferLimit, 53200). */
   readonly memoryBytes: number;
   /** Builds the operator of a child plan (the builders' table in build-operator.ts). */
@@ -59,7 +62,12 @@ export interface ExecRuntime {
  * fragment over its tasks and the batches returned are the fragment's output.
  */
 export interface ScanRunner {
-  open(scan: ScanNode, stats: OperatorStats, fragment?: LogicalPlan): AsyncIterable<ColumnBatch>;
+  open(
+    scan: ScanNode,
+    stats: OperatorStats,
+    fragment?: LogicalPlan,
+    keySets?: readonly KeySet[],
+  ): AsyncIterable<ColumnBatch>;
   /**
    * The scan's batches with lazy, typed columns (src/exec/vector), where the runner
    * holds the decoded Arrow data itself: inside a worker. Partial aggregates read these.
@@ -80,4 +88,10 @@ export async function* batchesOf(op: Operator): AsyncGenerator<ColumnBatch> {
   } finally {
     op.close();
   }
+}
+
+/** The keys a dynamic filter lets through for the scan column at `index`. */
+export interface KeySet {
+  readonly index: number;
+  readonly keys: Float64Array;
 }

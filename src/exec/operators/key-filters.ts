@@ -1,0 +1,134 @@
+import type { BoundExpr, ColumnId } from '../../../planner/plan/bound-expr.js';
+import type { JoinNode, LogicalPlan, ScanNode } from '../../../planner/plan/logical-plan.js';
+import { Types, type SqlType } from '../../common/sql-types.js';
+import type { HashKey } from '../hash-keys.js';
+
+/**
+ * Dynamic filtering (Trino's name for it): once a hash join has built its table, the
+ * probe side's rows whose key is not in it can only be dropped, so the join tells the
+ * scan the key column comes from which keys can match, before that scan opens (a
+ * join builds before it pulls its probe side). The scan then prunes row groups on the
+ * keys' range and the workers drop non-matching rows before they cross threads:
+ * TPC-H Q9's lineitem scan sends on only the rows of the 5% of parts that are green.
+ */
+export interface KeyFilter {
+  readonly min: number;
+  readonly max: number;
+  /** The distinct keys, when few enough to ship with every task. */
+  readonly keys: Float64Array | null;
+}
+
+/** At most this many distinct keys travel as a set; more keep only their range. */
+export const MAX_FILTER_KEYS = 65_536;
+
+const INTEGER_KEYS = new Set(['int2', 'int4', 'int8']);
+
+/** The filter a built table's keys give, when they are integers (the usual join keys). */
+export function keyFilterOf(type: SqlType, keys: readonly HashKey[]): KeyFilter | null {
+  if (!INTEGER_KEYS.has(type.kind)) return null;
+  let min = Infinity;
+  let max = -Infinity;
+  const distinct = new Set<number>();
+  for (const k of keys) {
+    if (k === null) continue;
+    if (typeof k !== 'number') return null; // an int8 past 2^53
+    if (k < min) min = k;
+    if (k > max) max = k;
+    if (distinct.size <= MAX_FILTER_KEYS) distinct.add(k);
+  }
+  // No key at all: the join skips its probe side, so there is nothing to filter.
+  if (distinct.size === 0) return null;
+  // Keys filling most of their range (a join on every supplier) test no better than
+  // the range alone, which costs nothing per row.
+  const useful = distinct.size <= MAX_FILTER_KEYS && distinct.size < 0.9 * (max - min + 1);
+  return { min, max, keys: useful ? Float64Array.from(distinct) : null };
+}
+
+/**
+ * Key filters by scan, registered by joins for scans not yet open. Each join holds one
+ * filter per scan and replaces it when it runs again (a recursive CTE's step, rebuilt
+ * each iteration over the same plan), so filters of earlier runs never pile up.
+ */
+export class KeyFilters {
+  private readonly byScan = new Map<
+    ScanNode,
+    Map<JoinNode, { index: number; filter: KeyFilter }>
+  >();
+
+  /** Sets (or with null, withdraws) `join`'s filter on `scan`. */
+  set(scan: ScanNode, join: JoinNode, index: number, filter: KeyFilter | null): void {
+    let joins = this.byScan.get(scan);
+    if (joins === undefined) {
+      joins = new Map<JoinNode, { index: number; filter: KeyFilter }>();
+      this.byScan.set(scan, joins);
+    }
+    if (filter === null) joins.delete(join);
+    else joins.set(join, { index, filter });
+  }
+
+  of(scan: ScanNode): readonly { index: number; filter: KeyFilter }[] {
+    return [...(this.byScan.get(scan)?.values() ?? [])];
+  }
+}
+
+/**
+ * The scan and column position column `id` comes from, following only paths along
+ * which a row dropped at the scan could only have produced rows the join drops: filters,
+ * projections that pass the column through, and joins (either side of inner joins, the
+ * preserved side of left joins, the left of semi and anti joins). Sorts, limits,
+ * windows and aggregates stop the search: there dropping a row changes other rows.
+ */
+export function sourceScanOf(
+  plan: LogicalPlan,
+  id: ColumnId,
+): { scan: ScanNode; index: number } | null {
+  switch (plan.kind) {
+    case 'scan': {
+      const index = plan.columns.findIndex((c) => c.id === id);
+      return index >= 0 ? { scan: plan, index } : null;
+    }
+    case 'filter':
+      return sourceScanOf(plan.input, id);
+    case 'project':
+      return plan.exprs.some((e) => e.kind === 'ref' && e.id === id)
+        ? sourceScanOf(plan.input, id)
+        : null;
+    case 'join':
+      return sidesKeepingRows(plan).reduce<{ scan: ScanNode; index: number } | null>(
+        (found, side) => found ?? sourceScanOf(side, id),
+        null,
+      );
+    default:
+      return null;
+  }
+}
+
+function sidesKeepingRows(j: JoinNode): LogicalPlan[] {
+  switch (j.joinType) {
+    case 'inner':
+    case 'cross':
+      return [j.left, j.right];
+    case 'left':
+    case 'semi':
+    case 'anti':
+    case 'mark':
+    case 'single':
+      return [j.left];
+    default:
+      return [];
+  }
+}
+
+/** `column BETWEEN min AND max` as pushed filters: row-group pruning and a typed test. */
+export function rangeConjuncts(column: { id: ColumnId; type: SqlType }, f: KeyFilter): BoundExpr[] {
+  const constant = (v: number): BoundExpr => ({
+    kind: 'const',
+    type: column.type,
+    value: column.type.kind === 'int8' ? BigInt(v) : v,
+  });
+  const ref: BoundExpr = { kind: 'ref', type: column.type, id: column.id };
+  return [
+    { kind: 'call', fn: '>=', type: Types.bool, args: [ref, constant(f.min)] },
+    { kind: 'call', fn: '<=', type: Types.bool, args: [ref, constant(f.max)] },
+  ];
+}
