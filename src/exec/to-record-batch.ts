@@ -19,40 +19,32 @@ export function toRecordBatch(
   values: readonly (readonly SqlValue[])[],
   rowCount: number,
 ): RecordBatch {
-  const data = columns.map((c, i) =>
-    buildData(physicalType(c.type, values[i] ?? []), values[i] ?? []),
-  );
+  const data = columns.map((c, i) => buildData(physicalType(c.type), values[i] ?? []));
   const shape = shapeOf(columns, data);
   const struct = makeData({ type: shape.struct, length: rowCount, nullCount: 0, children: data });
   return new RecordBatch(shape.schema, struct);
 }
 
-/**
- * The columns' schema, made once per columns array when their Arrow types follow from
- * the SQL types alone; an unconstrained numeric's scale follows the values, so a
- * result with one gets a schema per batch.
- */
+/** The columns' schema, made once per columns array (a cached plan's columns are one array). */
 function shapeOf(columns: ResultColumns, data: readonly Data[]): CachedShape {
   const cached = shapes.get(columns);
   if (cached) return cached;
   const fields = columns.map((c, i) => new Field(c.name, data[i]!.type, true));
   const shape = { schema: new Schema(fields), struct: new Struct(fields) };
-  if (!columns.some((c) => isUnconstrainedNumeric(c.type))) shapes.set(columns, shape);
+  shapes.set(columns, shape);
   return shape;
 }
 
-const isUnconstrainedNumeric = (t: SqlType): boolean => t.kind === 'numeric' && t.scale === null;
 /**
- * Unconstrained numeric has no fixed scale, but Decimal128 does: hold each batch at
- * the largest scale its values have, so `1.5` is not printed as `1.500000`.
+ * Unconstrained numeric has no fixed scale, but Decimal128 does, and numeric values
+ * each keep their own (`1.5` and `2.25` print as such in one column): such a column, or
+ * an array of it, crosses Arrow as text.
  */
-function physicalType(type: SqlType, values: readonly SqlValue[]): SqlType {
-  if (type.kind !== 'numeric' || type.scale !== null) return type;
-  let scale = 0;
-  for (const v of values) {
-    if (typeof v !== 'string') continue;
-    const dot = v.indexOf('.');
-    if (dot >= 0) scale = Math.max(scale, v.length - dot - 1);
+function physicalType(type: SqlType): SqlType {
+  if (type.kind === 'numeric' && type.scale === null) return Types.text;
+  if (type.kind === 'array') {
+    const element = physicalType(type.element);
+    return element === type.element ? type : Types.array(element);
   }
-  return Types.numeric(38, Math.min(scale, 38));
+  return type;
 }

@@ -1,4 +1,4 @@
-import type { Data, Vector } from 'apache-arrow';
+import { DataType, type Data, type Vector } from 'apache-arrow';
 import type { SqlType, SqlTypeKind } from '../sql-types.js';
 import type { Interval, SqlValue } from '../sql-value.js';
 import { readDecimal128Text } from './decimal128.js';
@@ -30,10 +30,12 @@ function bytesAt(d: Data, i: number): Uint8Array {
   return values<Uint8Array>(d).subarray(offsets[i] ?? 0, offsets[i + 1] ?? 0);
 }
 
-const utf8: ReaderFactory = () => (d, i) => {
+function utf8Text(d: Data, i: number): string {
   const b = bytesAt(d, i);
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
-};
+}
+
+const utf8: ReaderFactory = () => utf8Text;
 
 const date: ReaderFactory = () => (d, i) => {
   const days = values<Int32Array>(d)[i] ?? 0;
@@ -42,8 +44,12 @@ const date: ReaderFactory = () => (d, i) => {
 };
 
 // The vector's own Decimal type carries the scale the values were stored at.
+// Unconstrained numeric crosses Arrow as its text (each value keeps its own scale, as
+// numeric does), constrained numeric as Decimal128 at the column's scale.
 const numeric: ReaderFactory = () => (d, i) =>
-  readDecimal128Text(values<Uint32Array>(d), i, (d.type as unknown as { scale: number }).scale);
+  DataType.isUtf8(d.type)
+    ? utf8Text(d, i)
+    : readDecimal128Text(values<Uint32Array>(d), i, (d.type as unknown as { scale: number }).scale);
 
 const uuid: ReaderFactory = () => (d, i) => {
   const hex = Buffer.from(values<Uint8Array>(d).subarray(i * 16, i * 16 + 16)).toString('hex');
@@ -185,6 +191,24 @@ function chunkOf<T>(convert: (d: Data) => (i: number) => T): ChunkReader {
 
 const TWO_32 = 4294967296;
 
+const textChunk: ChunkReader = chunkOf(utf8Chunk);
+
+// Decimal128 whose value fits 53 bits (all of TPC-H's money) formats from a double:
+// no BigInt per row. Wider values take the exact 128-bit path.
+const decimalChunk: ChunkReader = chunkOf((d) => {
+  const w = values<Uint32Array>(d);
+  const scale = (d.type as unknown as { scale: number }).scale;
+  return (i) => {
+    const hi = (w[4 * i + 1] as number) | 0;
+    const ext = hi < 0 ? 0xffffffff : 0;
+    if (w[4 * i + 2] === ext && w[4 * i + 3] === ext) {
+      const u = hi * TWO_32 + (w[4 * i] as number);
+      if (Math.abs(u) <= Number.MAX_SAFE_INTEGER) return formatSmallDecimal(u, scale);
+    }
+    return readDecimal128Text(w, i, scale);
+  };
+});
+
 const chunkReaders: Partial<Record<SqlTypeKind, ChunkReader>> = {
   int2: chunkOf((d) => {
     const v = values<Int16Array>(d);
@@ -210,24 +234,10 @@ const chunkReaders: Partial<Record<SqlTypeKind, ChunkReader>> = {
       return days === DATE_MINUS_INFINITY ? -Infinity : days;
     };
   }),
-  // Decimal128 whose value fits 53 bits (all of TPC-H's money) formats from a double:
-  // no BigInt per row. Wider values take the exact 128-bit path.
-  numeric: chunkOf((d) => {
-    const w = values<Uint32Array>(d);
-    const scale = (d.type as unknown as { scale: number }).scale;
-    return (i) => {
-      const hi = (w[4 * i + 1] as number) | 0;
-      const ext = hi < 0 ? 0xffffffff : 0;
-      if (w[4 * i + 2] === ext && w[4 * i + 3] === ext) {
-        const u = hi * TWO_32 + (w[4 * i] as number);
-        if (Math.abs(u) <= Number.MAX_SAFE_INTEGER) return formatSmallDecimal(u, scale);
-      }
-      return readDecimal128Text(w, i, scale);
-    };
-  }),
-  text: chunkOf(utf8Chunk),
-  varchar: chunkOf(utf8Chunk),
-  bpchar: chunkOf(utf8Chunk),
+  numeric: (d, out, at) => (DataType.isUtf8(d.type) ? textChunk : decimalChunk)(d, out, at),
+  text: textChunk,
+  varchar: textChunk,
+  bpchar: textChunk,
 };
 
 /** Strings of a Utf8 chunk, decoded from one Buffer view over its value bytes. */

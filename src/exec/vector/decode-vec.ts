@@ -47,6 +47,7 @@ function decodeChunk(d: Data, type: SqlType): Vec | null {
     case 'timestamptz':
       return exact(int64s(d.values as BigInt64Array), d, 0);
     case 'numeric':
+      if (!DataType.isDecimal(d.type)) return null;
       return exact(
         decimals(d.values as Uint32Array),
         d,
