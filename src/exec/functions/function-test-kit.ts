@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { LakeError } from '../../common/errors.js';
 import { formatType, Types, type SqlType } from '../../common/sql-types.js';
 import type { SqlValue } from '../../common/sql-value.js';
@@ -189,4 +190,31 @@ export async function runSql(sql: string, timeZone = 'UTC'): Promise<string | nu
   });
   const v = out[0] ?? null;
   return v === null ? null : textFormatter(signature.returns, ctx)(v);
+}
+
+/** What a call prints, or the SQLSTATE it fails with. */
+export type Expected = string | null | { readonly error: string };
+
+/**
+ * Runs each call (through resolution and kernels) and fails once with every call whose
+ * output or SQLSTATE differs from the expected one, listed.
+ */
+export async function checkCalls(
+  rows: readonly (readonly [string, Expected])[],
+  timeZone = 'UTC',
+): Promise<void> {
+  const wrong: string[] = [];
+  for (const [sql, expected] of rows) {
+    let got: Expected;
+    try {
+      got = await runSql(sql, timeZone);
+    } catch (err) {
+      if (!(err instanceof LakeError)) throw err;
+      got = { error: err.sqlstate };
+    }
+    if (JSON.stringify(got) !== JSON.stringify(expected)) {
+      wrong.push(`${sql}: got ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
 }

@@ -1,7 +1,5 @@
-import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LakeError } from '../../common/errors.js';
-import { runSql } from './function-test-kit.js';
+import { checkCalls as check } from './function-test-kit.js';
 
 /**
  * The functions added with test/sql/functions-more.slt, through resolution and kernels
@@ -9,27 +7,6 @@ import { runSql } from './function-test-kit.js';
  * .slt file runs them against a real PostgreSQL too); Spark/Trino-only ones print what
  * Spark 3.5 documents.
  */
-type Expected = string | null | { readonly error: string };
-
-async function check(
-  rows: readonly (readonly [string, Expected])[],
-  timeZone = 'UTC',
-): Promise<void> {
-  const wrong: string[] = [];
-  for (const [sql, expected] of rows) {
-    let got: Expected;
-    try {
-      got = await runSql(sql, timeZone);
-    } catch (err) {
-      if (!(err instanceof LakeError)) throw err;
-      got = { error: err.sqlstate };
-    }
-    if (JSON.stringify(got) !== JSON.stringify(expected)) {
-      wrong.push(`${sql}: got ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
-    }
-  }
-  assert.deepEqual(wrong, []);
-}
 
 test('timezone(): POSIX offsets, abbreviations, IANA names, intervals', () =>
   check([

@@ -1,36 +1,10 @@
-import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LakeError } from '../../common/errors.js';
-import { runSql } from './function-test-kit.js';
+import { checkCalls as check } from './function-test-kit.js';
 
 /**
  * Spark- and Trino-only functions (no PostgreSQL to compare with): expected values are
  * what Spark 3.5 / Trino document and print for the same calls.
  */
-type Expected = string | null | { readonly error: string };
-
-async function run(sql: string, timeZone = 'UTC'): Promise<Expected> {
-  try {
-    return await runSql(sql, timeZone);
-  } catch (err) {
-    if (err instanceof LakeError) return { error: err.sqlstate };
-    throw err;
-  }
-}
-
-async function check(
-  rows: readonly (readonly [string, Expected])[],
-  timeZone = 'UTC',
-): Promise<void> {
-  const wrong: string[] = [];
-  for (const [sql, expected] of rows) {
-    const got = await run(sql, timeZone);
-    if (JSON.stringify(got) !== JSON.stringify(expected)) {
-      wrong.push(`${sql}: got ${JSON.stringify(got)}, expected ${JSON.stringify(expected)}`);
-    }
-  }
-  assert.deepEqual(wrong, []);
-}
 
 test('Java regular expressions: rlike, regexp_extract, regexp_extract_all, split', () =>
   check([
