@@ -171,6 +171,21 @@ describe('typed expressions give the generic evaluator’s values', () => {
     assert.equal((typed as SqlValue[])[0], '99999999999999800000000000.0001');
   });
 
+  it('AND leaves a malformed per-row LIKE pattern unevaluated where the first side is false', async () => {
+    const rows: SqlValue[][] = [
+      [0, 1],
+      ['x', 'ab'],
+      ['ab\\', 'a%'],
+    ];
+    const e = and(
+      call('<>', bool, column(0, Types.int4), lit(0, Types.int4)),
+      call('like', bool, column(1, Types.text), column(2, Types.text)),
+    );
+    const [typed, generic] = await both(e, batchOf(rows, [Types.int4, Types.text, Types.text]));
+    assert.deepEqual(generic, [false, true]);
+    assert.deepEqual(typed, generic);
+  });
+
   it('float8 NaN compares as PostgreSQL orders it', async () => {
     const nan: SqlValue[][] = [[NaN, 1, Infinity, null]];
     const e = call('>', bool, column(0, Types.float8), lit(2, Types.float8));
