@@ -4,12 +4,12 @@ import type { ColumnBatch } from '../src/exec/column-batch.js';
 import type { EvalContext } from '../src/exec/eval-context.js';
 import type { KeySet, OperatorStats, ScanRunner } from '../src/exec/operators/operator.js';
 import { readBatchColumn } from '../src/exec/read-batch-column.js';
-import { planParquetFiles } from '../src/formats/parquet/plan-parquet-scan.js';
 import { type PruneResult, pruneParquet } from '../src/formats/parquet/prune-parquet.js';
 import type { FileIO } from '../src/storage/file-io.js';
 import type { FragmentContext } from './fragment-protocol.js';
 import type { ScanPool } from './scan-pool.js';
 import { footerAnswer } from './scan-footer-answer.js';
+import { tableFiles } from './table-files.js';
 
 /**
  * The main thread's scans: the table's format plans tasks (registered partitions, then
@@ -68,12 +68,11 @@ export class PoolScanRunner implements ScanRunner {
   /** The table's files (of its registered partitions) pruned by the scan's pushed filters. */
   private async plan(scan: ScanNode): Promise<PruneResult> {
     const table = scan.table;
-    const catalog = this.catalogs.get(table.catalog);
-    const partitions =
-      table.partitionKeys.length > 0
-        ? ((await catalog?.listPartitions?.(table.ident)) ?? null)
-        : null;
-    const files = await planParquetFiles(table, this.io, this.pool.readFooters, { partitions });
+    const files = await tableFiles(table, {
+      io: this.io,
+      scanPool: this.pool,
+      catalogs: this.catalogs,
+    });
     const columnNames = new Map(scan.columns.map((c, i) => [c.id, scan.tableColumns[i] ?? '']));
     return pruneParquet({
       files,

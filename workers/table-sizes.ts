@@ -1,12 +1,8 @@
-import type { Catalog, TableRef } from '../catalog/catalog.js';
+import type { TableRef } from '../catalog/catalog.js';
 import type { SqlValue } from '../src/common/sql-value.js';
 import { familyOf } from '../src/formats/parquet/prune-values.js';
-import {
-  planParquetFiles,
-  type PlannedParquetFile,
-} from '../src/formats/parquet/plan-parquet-scan.js';
-import type { FileIO } from '../src/storage/file-io.js';
-import type { ScanPool } from './scan-pool.js';
+import type { PlannedParquetFile } from '../src/formats/parquet/plan-parquet-scan.js';
+import { tableFiles, type TableFileServices } from './table-files.js';
 
 /** What the footers tell the join orderer about a table. */
 export interface TableSize {
@@ -27,11 +23,7 @@ export interface TableSize {
  */
 export async function tableSizes(
   tables: readonly TableRef[],
-  services: {
-    readonly io: FileIO;
-    readonly scanPool: ScanPool;
-    readonly catalogs: ReadonlyMap<string, Catalog>;
-  },
+  services: TableFileServices,
 ): Promise<Map<TableRef, TableSize>> {
   const sizes = new Map<TableRef, TableSize>();
   await Promise.all(
@@ -39,15 +31,7 @@ export async function tableSizes(
       .filter((t) => t.format === 'parquet')
       .map(async (table) => {
         try {
-          const catalog = services.catalogs.get(table.catalog);
-          const partitions =
-            table.partitionKeys.length > 0
-              ? ((await catalog?.listPartitions?.(table.ident)) ?? null)
-              : null;
-          const files = await planParquetFiles(table, services.io, services.scanPool.readFooters, {
-            partitions,
-          });
-          sizes.set(table, sizeOf(files));
+          sizes.set(table, sizeOf(await tableFiles(table, services)));
         } catch {
           // Unknown size: the optimizer's default stands.
         }
