@@ -7,7 +7,7 @@ import { bindJoin, crossJoin } from './bind-join.js';
 import { bindTableFunction } from './bind-table-function.js';
 import { bindTimeTravel } from './bind-time-travel.js';
 import { resolveLakeType } from './resolve-type-name.js';
-import { scopeOf, type ScopeColumn } from './scope.js';
+import { scopeOf, type Scope, type ScopeColumn } from './scope.js';
 
 /** A bound FROM item: its plan and the columns it makes visible. */
 export interface BoundFrom {
@@ -15,17 +15,20 @@ export interface BoundFrom {
   readonly columns: readonly ScopeColumn[];
 }
 
+/** `lateral`: what a LATERAL item inside may read (the items on its left, then ctx.scope). */
 type FromBinder<K extends FromItem['kind']> = (
   item: FromItem & { readonly kind: K },
   ctx: BindContext,
-  left: BoundFrom | null,
+  lateral: Scope | null,
 ) => BoundFrom;
 
 /**
  * The FROM list (docs §7.2.1): items separated by commas are cross joins (the
  * optimizer turns WHERE conjuncts into their join conditions). `ctx.scope` is the
- * enclosing query's: FROM items are not LATERAL, except that a table function's
- * arguments may read the items before it (`FROM t, unnest(t.arr)`).
+ * enclosing query's. A LATERAL subquery, and a table function's arguments
+ * (`FROM t, unnest(t.arr)`), may read the items before it, also from inside a later
+ * item's joins (PostgreSQL's transformFromClause keeps earlier items visible to
+ * LATERAL); the join that brings such an item in is then a dependent join.
  */
 export function bindFromList(items: readonly FromItem[], ctx: BindContext): BoundFrom | null {
   let acc: BoundFrom | null = null;
@@ -34,29 +37,32 @@ export function bindFromList(items: readonly FromItem[], ctx: BindContext): Boun
       acc = bindTableFunction(item, ctx, acc);
       continue;
     }
-    const next = bindFromItem(item, ctx);
+    const next = bindFromItem(item, ctx, acc && { columns: acc.columns, parent: ctx.scope });
     acc = acc ? crossJoin(acc, next, ctx) : next;
   }
   if (acc) checkDistinctNames(items);
   return acc;
 }
 
-export function bindFromItem(item: FromItem, ctx: BindContext): BoundFrom {
-  return (fromBinders[item.kind] as FromBinder<typeof item.kind>)(item, ctx, null);
+/** One FROM item; `lateral` is what a LATERAL item inside it may read (null: only ctx.scope). */
+export function bindFromItem(
+  item: FromItem,
+  ctx: BindContext,
+  lateral: Scope | null = null,
+): BoundFrom {
+  return (fromBinders[item.kind] as FromBinder<typeof item.kind>)(item, ctx, lateral);
 }
 
 const fromBinders: { [K in FromItem['kind']]: FromBinder<K> } = {
   'table-ref': (item, ctx) => bindTableRef(item, ctx),
-  'subquery-ref': (item, ctx) => {
-    if (item.lateral) {
-      // A correlated FROM item needs a dependent join, which no operator runs yet.
-      throw failAt(ctx, item.span, SqlState.featureNotSupported, 'LATERAL is not supported yet');
-    }
-    const r = ctx.bindSubquery(item.query, ctx);
+  'subquery-ref': (item, ctx, lateral) => {
+    // Only LATERAL sees the items before it (else they are 42P01 as in PostgreSQL).
+    const scope = item.lateral && lateral ? lateral : ctx.scope;
+    const r = ctx.bindSubquery(item.query, { ...ctx, scope });
     checkAliasCount(item.alias ?? 'unnamed_subquery', r.columns.length, item.columnAliases);
     return { plan: r.plan, columns: scopeOf(r.columns, item.alias, item.columnAliases) };
   },
-  join: (item, ctx) => bindJoin(item, ctx, bindFromItem),
+  join: (item, ctx, lateral) => bindJoin(item, ctx, bindFromItem, lateral),
   'table-function': (item, ctx) => bindTableFunction(item, ctx, null),
 };
 

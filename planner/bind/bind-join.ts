@@ -4,20 +4,24 @@ import { commonType } from '../../src/common/type-coercion.js';
 import type { FromItem, JoinRef } from '../../src/sql/ast.js';
 import { call, ref, type BoundExpr } from '../plan/bound-expr.js';
 import type { JoinNode, JoinType, LogicalPlan, PlanColumn } from '../plan/logical-plan.js';
+import { freeRefs } from '../plan/plan-visit.js';
 import { failAt, failWithoutPosition, type BindContext } from './bind-context.js';
 import { bindCondition } from './bind-expr.js';
 import type { BoundFrom } from './bind-from.js';
 import { coerceTo } from './coerce.js';
-import type { ScopeColumn } from './scope.js';
+import type { Scope, ScopeColumn } from './scope.js';
 
-type BindItem = (item: FromItem, ctx: BindContext) => BoundFrom;
+type BindItem = (item: FromItem, ctx: BindContext, lateral: Scope | null) => BoundFrom;
 
+/** A join of two FROM items; a dependent (LATERAL) one when the right side reads the left's columns. */
 function joinNode(
   joinType: JoinType,
   left: LogicalPlan,
   right: LogicalPlan,
   condition: BoundExpr | null,
 ): JoinNode {
+  const leftIds = new Set(left.columns.map((c) => c.id));
+  const lateral = [...freeRefs(right)].some((id) => leftIds.has(id));
   return {
     kind: 'join',
     joinType,
@@ -27,6 +31,7 @@ function joinNode(
     nullAware: false,
     markId: null,
     buildSide: 'right',
+    ...(lateral ? { lateral } : {}),
     columns: [...left.columns, ...right.columns],
   };
 }
@@ -45,11 +50,25 @@ export function crossJoin(left: BoundFrom, right: BoundFrom, _ctx: BindContext):
  * common type and merges each pair into one column that `*` and a bare name see
  * (first, before the sides' other columns): the left's for INNER and LEFT, the
  * right's for RIGHT, COALESCE of both for FULL; `a.x` and `b.x` stay addressable.
- * NATURAL is USING over the common column names.
+ * NATURAL is USING over the common column names. `lateral` is what a LATERAL item
+ * inside may read besides the left side (earlier FROM items, the enclosing query).
  */
-export function bindJoin(item: JoinRef, ctx: BindContext, bindItem: BindItem): BoundFrom {
-  const left = bindItem(item.left, ctx);
-  const right = bindItem(item.right, ctx);
+export function bindJoin(
+  item: JoinRef,
+  ctx: BindContext,
+  bindItem: BindItem,
+  lateral: Scope | null,
+): BoundFrom {
+  const left = bindItem(item.left, ctx, lateral);
+  // A LATERAL item on the right sees the left side too, except that a RIGHT or FULL
+  // join may not run its right side per left row (42P10 on such a reference).
+  const refused = item.type === 'right' || item.type === 'full';
+  const rightSees: Scope = {
+    columns: left.columns,
+    parent: lateral ?? ctx.scope,
+    ...(refused ? { lateralRefused: true } : {}),
+  };
+  const right = bindItem(item.right, ctx, rightSees);
   const both = [...left.columns, ...right.columns];
   if (item.type === 'cross') return crossJoin(left, right, ctx);
   if (item.using) return bindUsing(item, item.using, left, right, ctx);

@@ -1,9 +1,18 @@
 import { formatType, Types } from '../../src/common/sql-types.js';
 import { SqlState } from '../../src/common/sqlstate.js';
-import type { Binary, ComparisonOp, Expr, InList } from '../../src/sql/ast.js';
-import { call, constant, type BoundExpr } from '../plan/bound-expr.js';
+import type {
+  Binary,
+  ComparisonOp,
+  Expr,
+  InList,
+  RowConstructor,
+  ScalarSubquery,
+} from '../../src/sql/ast.js';
+import { call, constant, ref, type BoundExpr } from '../plan/bound-expr.js';
+import type { PlanColumn, ProjectNode } from '../plan/logical-plan.js';
 import { failAt, type BindContext } from './bind-context.js';
 import { noOperator, operandType, operatorStart } from './bind-operators.js';
+import { bindNested } from './bind-subquery.js';
 import { coerceTo } from './coerce.js';
 
 type Bind = (e: Expr, ctx: BindContext) => BoundExpr;
@@ -76,6 +85,9 @@ function rowItems(e: Expr, ctx: BindContext, bind: Bind): BoundExpr[] | null {
 /** `(a, b) op (c, d)`: both sides rows of the same length (42601), op a comparison (42883). */
 export function bindRowComparison(e: Binary, ctx: BindContext, bind: Bind): BoundExpr {
   const at = operatorStart(e, ctx);
+  if (e.left.kind === 'row' && e.right.kind === 'scalar-subquery' && COMPARISONS.has(e.op)) {
+    return bindRowSubqueryComparison(e, e.left, e.right, ctx, bind, at);
+  }
   const ls = rowItems(e.left, ctx, bind);
   const rs = rowItems(e.right, ctx, bind);
   if (ls === null || rs === null || !COMPARISONS.has(e.op)) {
@@ -109,4 +121,42 @@ export function bindRowInList(e: InList, ctx: BindContext, bind: Bind): BoundExp
   );
   const any = or(eqs);
   return e.negated ? call('not', BOOL, [any]) : any;
+}
+
+/**
+ * `(a, b) op (SELECT x, y ...)` (docs §9.23.5, PostgreSQL's ROWCOMPARE sublink): the
+ * subquery yields at most one row (21000 on more), no row compares as NULLs, and its
+ * width must be the row's (42601 too many / too few columns, at the operator). Each
+ * column is its own scalar subquery, bound afresh so every copy has its own column
+ * ids: an uncorrelated one still runs once per column (not per outer row, as one
+ * subquery comparing against the outer row would), and a correlated aggregate is
+ * decorrelated like any scalar subquery.
+ */
+function bindRowSubqueryComparison(
+  e: Binary,
+  row: RowConstructor,
+  sub: ScalarSubquery,
+  ctx: BindContext,
+  bind: Bind,
+  at: number,
+): BoundExpr {
+  const ls = row.items.map((x) => bind(x, ctx));
+  const first = bindNested(sub.query, ctx);
+  if (first.columns.length !== ls.length) {
+    const few = first.columns.length < ls.length;
+    throw failAt(ctx, at, SqlState.syntaxError, `subquery has too ${few ? 'few' : 'many'} columns`);
+  }
+  const rs = ls.map((_, i): BoundExpr => {
+    const r = i === 0 ? first : bindNested(sub.query, ctx);
+    const c = r.columns[i] as PlanColumn;
+    const plan: ProjectNode = {
+      kind: 'project',
+      input: r.plan,
+      exprs: [ref(c.id, c.type)],
+      columns: [c],
+    };
+    return { kind: 'subquery', type: c.type, mode: 'scalar', plan, operand: null, negated: false };
+  });
+  const starts = { left: row.items.map((x) => x.span.start), right: [] };
+  return compareRows(e.op as ComparisonOp, ls, rs, ctx, at, starts);
 }

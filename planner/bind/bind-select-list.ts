@@ -53,7 +53,8 @@ function starColumns(
  * Binds a select list (docs §7.3): `*` and `t.*` expand to the FROM columns in
  * order, other items bind in the post-grouping context. Each output gets a plan
  * column: a plain column keeps its id (a second copy of one gets a new id), a
- * computed one a new id; plain columns carry their table OID and attnum for
+ * computed one or an outer query's column a new id (a LATERAL subquery's `SELECT t.a`
+ * would otherwise output the id its left side already does); plain columns carry their table OID and attnum for
  * RowDescription. Unknown-typed outputs become text unless a set operation will
  * unify them.
  */
@@ -70,7 +71,7 @@ export function bindSelectList(
   const push = (name: string, bound: BoundExpr): void => {
     const expr =
       resolveUnknown && bound.type.kind === 'unknown' ? coerceTo(bound, Types.text, ctx, 0) : bound;
-    const keep = expr.kind === 'ref' && !used.has(expr.id);
+    const keep = expr.kind === 'ref' && !used.has(expr.id) && !isOuter(expr.id, ctx);
     const id = keep ? expr.id : ctx.ids.next();
     used.add(id);
     const source = expr.kind === 'ref' ? byId.get(expr.id) : undefined;
@@ -100,4 +101,11 @@ export function bindSelectList(
     push(item.alias ?? outputName(item.expr), bindExpr(item.expr, ctx));
   }
   return out;
+}
+
+/** Whether `id` is a column of an enclosing query (or of the items left of a LATERAL). */
+function isOuter(id: number, ctx: BindContext): boolean {
+  for (let s = ctx.scope.parent; s; s = s.parent)
+    if (s.columns.some((c) => c.id === id)) return true;
+  return false;
 }

@@ -1,23 +1,16 @@
-import { Types, type SqlType } from '../../src/common/sql-types.js';
+import type { SqlType } from '../../src/common/sql-types.js';
 import type { Query, QueryBody } from '../../src/sql/ast.js';
 import type { FunctionCatalog } from '../plan/function-catalog.js';
 import type { LogicalPlan, PlanColumn } from '../plan/logical-plan.js';
-import { SqlState } from '../../src/common/sqlstate.js';
-import {
-  failAt,
-  type BindContext,
-  type BoundRelation,
-  type StatementState,
-} from './bind-context.js';
+import { type BindContext, type BoundRelation, type StatementState } from './bind-context.js';
 import { withCtes } from './bind-cte.js';
-import { bindExpr } from './bind-expr.js';
+import { bindLimit } from './bind-limit.js';
 import { bindOutputOrderBy } from './bind-order-by.js';
 import { bindSelect } from './bind-select.js';
 import { bindSetOperation } from './bind-set-op.js';
 import { bindValues } from './bind-values.js';
 import type { BoundTables } from './collect-tables.js';
 import { ColumnIds } from './column-ids.js';
-import { coerceImplicitly } from './coerce.js';
 import { EMPTY_SCOPE } from './scope.js';
 
 export interface BindInput {
@@ -77,28 +70,7 @@ function bindQueryIn(q: Query, outer: BindContext, resolveUnknown: boolean): Bou
       };
     }
   }
-  if (q.limit === null && q.offset === null) return r;
-  if (q.withTies) {
-    const at = q.limit?.span ?? q.span;
-    throw failAt(ctx, at, SqlState.featureNotSupported, 'FETCH ... WITH TIES is not supported yet');
-  }
-  const limitCtx: BindContext = { ...ctx, scope: EMPTY_SCOPE, clause: 'LIMIT' };
-  const count = (e: NonNullable<Query['limit']>, clause: string): ReturnType<typeof bindExpr> =>
-    coerceImplicitly(
-      bindExpr(e, { ...limitCtx, clause }),
-      Types.int8,
-      ctx,
-      e.span.start,
-      `argument of ${clause}`,
-    );
-  const plan: LogicalPlan = {
-    kind: 'limit',
-    input: r.plan,
-    limit: q.limit ? count(q.limit, 'LIMIT') : null,
-    offset: q.offset ? count(q.offset, 'OFFSET') : null,
-    columns: r.plan.columns,
-  };
-  return { plan, columns: r.columns };
+  return bindLimit(q, r, ctx);
 }
 
 function bindBody(body: QueryBody, ctx: BindContext, resolveUnknown: boolean): BoundRelation {

@@ -106,15 +106,4 @@ describe('syntax gaps', () => {
   it('reports wrong usage with PostgreSQL SQLSTATEs, messages and positions', async () => {
     for (const [sql, expected] of errors) assert.equal(await bindError(sql), expected, sql);
   });
-
-  it('refuses what has no operator yet as 0A000 at the construct', async () => {
-    assert.equal(
-      await bindError('select * from t, lateral (select 1) s'),
-      '0A000 18 LATERAL is not supported yet',
-    );
-    assert.equal(
-      await bindError('select a from t order by a fetch first 2 rows with ties'),
-      '0A000 40 FETCH ... WITH TIES is not supported yet',
-    );
-  });
 });

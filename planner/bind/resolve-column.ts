@@ -1,7 +1,8 @@
+import { LakeError } from '../../src/common/errors.js';
 import { SqlState } from '../../src/common/sqlstate.js';
 import type { ColumnRef } from '../../src/sql/ast.js';
 import { ref, type BoundExpr } from '../plan/bound-expr.js';
-import { failAt, type BindContext } from './bind-context.js';
+import { failAt, positionOf, type BindContext } from './bind-context.js';
 import type { Scope, ScopeColumn } from './scope.js';
 
 /** The column a name means in one scope level: none, one, or ambiguous. */
@@ -52,6 +53,7 @@ export function findColumn(e: ColumnRef, ctx: BindContext): ScopeColumn {
         `column reference "${name}" is ambiguous`,
       );
     }
+    if (first && s.lateralRefused) throw refusedLateral(e, first, ctx);
     if (first) return first;
     // A qualifier names the innermost FROM item of that name; PostgreSQL does not look further out.
     if (qualifier !== null && hasQualifier(s, qualifier)) break;
@@ -66,4 +68,16 @@ export function findColumn(e: ColumnRef, ctx: BindContext): ScopeColumn {
   }
   const shown = qualifier === null ? `column "${name}"` : `column ${qualifier}.${name}`;
   throw failAt(ctx, e.span, SqlState.undefinedColumn, `${shown} does not exist`);
+}
+
+/** 42P10 for a LATERAL reference to the left side of a RIGHT or FULL join (see Scope). */
+function refusedLateral(e: ColumnRef, c: ScopeColumn, ctx: BindContext): LakeError {
+  return new LakeError(
+    SqlState.invalidColumnReference,
+    `invalid reference to FROM-clause entry for table "${c.qualifier ?? ''}"`,
+    {
+      position: positionOf(ctx, e.span),
+      detail: 'The combining JOIN type must be INNER or LEFT for a LATERAL reference.',
+    },
+  );
 }

@@ -27,6 +27,12 @@ export interface ScopeColumn {
 export interface Scope {
   readonly columns: readonly ScopeColumn[];
   readonly parent: Scope | null;
+  /**
+   * Set on the left side's columns as a LATERAL item on the right of a RIGHT or FULL
+   * join sees them: naming one is 42P10, since the join would need the right side's
+   * rows without any left row to run it for (parse_relation.c check_lateral_ref_ok).
+   */
+  readonly lateralRefused?: boolean;
 }
 
 export const EMPTY_SCOPE: Scope = { columns: [], parent: null };

@@ -2,6 +2,7 @@ import { transformExpr } from '../plan/expr-visit.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { mapExprs, nextColumnId, transformUp } from '../plan/plan-visit.js';
 import type { IdSource } from './decorrelate-scalar.js';
+import { decorrelateLateral } from './decorrelate-lateral.js';
 import { decorrelateSubqueries } from './decorrelate-subqueries.js';
 import { NO_STATS, type TableStats } from './estimate-rows.js';
 import { factorOrConjuncts } from './factor-or-conjuncts.js';
@@ -32,13 +33,15 @@ export interface OptimizerRule {
 }
 
 /**
- * The rules in order: subqueries become joins first so every later rule sees them;
+ * The rules in order: subqueries (and simple LATERAL joins) become joins first so every
+ * later rule sees them;
  * constants fold before pushdown so `WHERE 1 = 1 AND …` pushes cleanly; join order
  * needs the pushed filters for its sizes; pruning runs once the shape is final;
  * limits move before TopN fuses them; partial aggregation is decided last.
  */
 export const RULES: readonly OptimizerRule[] = [
   { name: 'decorrelate-subqueries', apply: (p, ctx) => decorrelateSubqueries(p, ctx.ids) },
+  { name: 'decorrelate-lateral', apply: (p) => decorrelateLateral(p) },
   { name: 'fold-constants', apply: (p) => foldConstants(p) },
   { name: 'factor-or-conjuncts', apply: (p) => factorOrConjuncts(p) },
   { name: 'push-down-filters', apply: (p) => pushDownFilters(p) },

@@ -2,7 +2,7 @@ import type { ColumnId } from '../plan/bound-expr.js';
 import { refsOfAll } from '../plan/expr-visit.js';
 import type { LogicalPlan, PlanKind } from '../plan/logical-plan.js';
 import { projectIds } from '../plan/plan-factories.js';
-import { children, nodeExprs, withChildren } from '../plan/plan-visit.js';
+import { children, freeRefs, nodeExprs, withChildren } from '../plan/plan-visit.js';
 
 /**
  * Projection pushdown: each node is told which of its columns anyone above reads,
@@ -88,7 +88,9 @@ const pruners: Pruners = {
   sort: passThrough,
   limit: passThrough,
   'top-n': passThrough,
-  join: passThrough,
+  // A LATERAL right side reads left columns nobody above may need.
+  join: (n, required) =>
+    passThrough(n, n.lateral ? new Set([...required, ...freeRefs(n.right)]) : required),
   project: (n, required) => {
     const at =
       keptPositions(

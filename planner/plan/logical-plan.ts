@@ -177,6 +177,13 @@ export interface JoinNode extends Node<'join'> {
   readonly markId: ColumnId | null;
   /** Set by join ordering from estimated sizes: which side the hash table is built on. */
   readonly buildSide: 'left' | 'right';
+  /**
+   * LATERAL (docs §7.2.1.5): the right side reads columns of the left (refs its own
+   * inputs do not produce), so it is run per distinct tuple of those values, as a
+   * correlated subquery is: a dependent join. Only inner, cross and left joins; join
+   * ordering keeps it whole. Absent = false.
+   */
+  readonly lateral?: boolean;
 }
 
 export interface SortNode extends Node<'sort'> {
@@ -191,12 +198,18 @@ export interface LimitNode extends Node<'limit'> {
   readonly offset: BoundExpr | null;
 }
 
-/** Sort + limit fused by the top-N rule: keeps only limit + offset rows in a heap. */
+/**
+ * Sort + limit fused by the top-N rule: keeps only limit + offset rows in a heap. The
+ * binder makes one directly for `FETCH FIRST n ROWS WITH TIES`, since ties need the
+ * sort keys: then rows tied with the last one on `keys` come too, and a NULL count is
+ * 2201W (absent = false).
+ */
 export interface TopNNode extends Node<'top-n'> {
   readonly input: LogicalPlan;
   readonly keys: readonly SortKey[];
   readonly limit: BoundExpr;
   readonly offset: BoundExpr | null;
+  readonly withTies?: boolean;
 }
 
 /**

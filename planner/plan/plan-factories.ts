@@ -234,7 +234,16 @@ export const topN = (
   keys: readonly SortKey[],
   count: BoundExpr,
   offset: BoundExpr | null = null,
-): TopNNode => ({ kind: 'top-n', input, keys, limit: count, offset, columns: input.columns });
+  withTies = false,
+): TopNNode => ({
+  kind: 'top-n',
+  input,
+  keys,
+  limit: count,
+  offset,
+  ...(withTies ? { withTies } : {}),
+  columns: input.columns,
+});
 
 /** Output columns need their own ids: branch i's column k feeds output column k. */
 export function setOp(

@@ -191,7 +191,7 @@ const heads: Heads = {
     return parts.join(' ');
   },
   join: (n, ctx) => {
-    const algo = joinAlgorithm(n);
+    const algo = n.lateral ? 'LateralJoin' : joinAlgorithm(n);
     const build = algo === 'HashJoin' ? ` (build ${n.buildSide})` : '';
     const aware = n.nullAware ? ' null-aware' : '';
     const mark =
@@ -208,7 +208,7 @@ const heads: Heads = {
   limit: (n, ctx) =>
     `Limit ${n.limit ? printExpr(n.limit, ctx) : 'ALL'}${n.offset ? ` offset ${printExpr(n.offset, ctx)}` : ''}`,
   'top-n': (n, ctx) =>
-    `TopN ${printExpr(n.limit, ctx)}${n.offset ? ` offset ${printExpr(n.offset, ctx)}` : ''} by ${n.keys
+    `TopN ${printExpr(n.limit, ctx)}${n.withTies ? ' with ties' : ''}${n.offset ? ` offset ${printExpr(n.offset, ctx)}` : ''} by ${n.keys
       .map((k) => printSortKey(k, ctx))
       .join(', ')}`,
   'set-op': (n, ctx) =>

@@ -3,6 +3,7 @@ import { unsupported } from '../../common/errors.js';
 import { buildSplitAggregate } from './split-aggregate.js';
 import { buildFilter } from './filter.js';
 import { buildJoin } from './hash-join.js';
+import { buildLateralJoin } from './lateral-join.js';
 import { buildLimit } from './limit.js';
 import type { ExecRuntime, Operator, OperatorBuilder } from './operator.js';
 import { buildProject } from './project.js';
@@ -33,7 +34,8 @@ const builders: { readonly [K in PlanKind]: OperatorBuilder<K> } = {
   filter: buildFilter,
   project: buildProject,
   aggregate: buildSplitAggregate,
-  join: buildJoin,
+  // A LATERAL join runs its right side per left row; every other join is hash-join.ts's.
+  join: (node, rt) => (node.lateral ? buildLateralJoin(node, rt) : buildJoin(node, rt)),
   sort: buildSort,
   limit: buildLimit,
   'top-n': buildTopN,

@@ -50,17 +50,21 @@ export const buildLimit: OperatorBuilder<'limit'> = (node, rt) => {
 
 /**
  * The row counts of LIMIT and OFFSET: NULL means no limit / no offset; a negative
- * value is 2201W / 2201X as in PostgreSQL.
+ * value is 2201W / 2201X as in PostgreSQL. With `withTies` (FETCH FIRST ... WITH TIES)
+ * a NULL count is 2201W instead (nodeLimit.c recompute_limits).
  */
 export async function limitCounts(
   limit: BoundExpr | null,
   offset: BoundExpr | null,
   ctx: EvalContext,
+  withTies = false,
 ): Promise<{ offset: number; remaining: number }> {
-  return {
-    offset: (await count(offset, ctx, 'OFFSET', '2201X')) ?? 0,
-    remaining: (await count(limit, ctx, 'LIMIT', '2201W')) ?? Infinity,
-  };
+  const skip = (await count(offset, ctx, 'OFFSET', '2201X')) ?? 0;
+  const remaining = await count(limit, ctx, 'LIMIT', '2201W');
+  if (remaining === null && withTies) {
+    throw new LakeError('2201W', 'row count cannot be null in FETCH FIRST ... WITH TIES clause');
+  }
+  return { offset: skip, remaining: remaining ?? Infinity };
 }
 
 async function count(
