@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TableRef } from '../../catalog/catalog.js';
-import { filter, join } from '../plan/plan-factories.js';
+import { Types } from '../../src/common/sql-types.js';
+import type { BoundExpr } from '../plan/bound-expr.js';
+import type { LogicalPlan } from '../plan/logical-plan.js';
+import { aggregate, aggregateCall, filter, join } from '../plan/plan-factories.js';
 import { estimateRows, type TableStats } from './estimate-rows.js';
 import { orderJoins } from './order-joins.js';
 import { pushDownFilters } from './push-down-filters.js';
-import { and, col, eq, Ids, lt, show, txt } from './test-plans.js';
+import { and, col, eq, i8, Ids, lt, plus, show, txt } from './test-plans.js';
 
 const rows: Record<string, number> = {
   lineitem: 6e6,
@@ -138,4 +141,23 @@ test('two inputs: the smaller one is built', () => {
       '    Scan s.nation [k#1]',
     ),
   );
+});
+
+test('a GROUP BY on the join key counts as its input: the other side is built and filters it', () => {
+  const ids = new Ids();
+  // TPC-H Q20's shape: partsupp rows of some parts joined to lineitem summed by part.
+  const ps = ids.scan('orders', ['ps_partkey', 'ps_availqty']);
+  const l = ids.scan('lineitem', ['l_partkey', 'l_quantity']);
+  const key = ids.column('key');
+  const total = ids.column('sum');
+  const sum = aggregateCall('sum', [col(l, 'l_quantity')], Types.int8);
+  const byKey = (k: BoundExpr): LogicalPlan => aggregate(l, [k], [sum], [key, total]);
+  const joined = (agg: LogicalPlan): string =>
+    show(orderJoins(join('inner', ps, agg, eq(col(ps, 'ps_partkey'), col(agg, 'key'))), stats));
+  // The aggregate's 600k estimated groups are fewer than orders' 1.5M rows, but building
+  // it reads all 6M lineitems, while probing it reads those of orders' keys only.
+  assert.match(joined(byKey(col(l, 'l_partkey'))), /HashJoin inner \(build left\)/);
+  // Grouped by an expression, its key filters nothing: the smaller aggregate is built.
+  const computed = byKey(plus(col(l, 'l_partkey'), i8(1)));
+  assert.match(joined(computed), /HashJoin inner \(build right\)/);
 });

@@ -11,6 +11,7 @@ import {
   type DistinctOf,
   type TableStats,
 } from './estimate-rows.js';
+import { buildCostRows } from './probe-rows.js';
 
 /**
  * Join ordering for chains of inner joins (TPC-H Q5, Q7, Q8, Q9 list their tables
@@ -18,7 +19,7 @@ import {
  * Start from the largest input (the fact table, probed), then repeatedly join the
  * smallest input that some condition connects to what is joined so far, so no
  * cross product appears while a condition could avoid it; the smaller side of each
- * join is the hash build side. Runs after filter pushdown, so inputs' sizes reflect
+ * join is the hash build side (an aggregate counting as its input, probe-rows.ts). Runs after filter pushdown, so inputs' sizes reflect
  * their filters. The chain's output column order is restored with a projection.
  */
 export function orderJoins(plan: LogicalPlan, stats: TableStats = NO_STATS): LogicalPlan {
@@ -29,8 +30,9 @@ export function orderJoins(plan: LogicalPlan, stats: TableStats = NO_STATS): Log
   );
 }
 
+/** A LATERAL join's right side reads its left: it stays whole, a leaf of any chain. */
 const isInner = (p: LogicalPlan): p is JoinNode =>
-  p.kind === 'join' && (p.joinType === 'inner' || p.joinType === 'cross');
+  p.kind === 'join' && (p.joinType === 'inner' || p.joinType === 'cross') && p.lateral !== true;
 
 function flatten(p: LogicalPlan, leaves: LogicalPlan[], conds: BoundExpr[]): void {
   if (!isInner(p)) {
@@ -102,8 +104,11 @@ function orderChain(top: JoinNode, stats: TableStats): LogicalPlan {
     const here = pending.filter((i) => covered(i, current, next));
     for (const i of here) pending.splice(pending.indexOf(i), 1);
     const condition = andAll(here.map((i) => conds[i] as BoundExpr));
+    const buildRight =
+      buildCostRows(next, current, condition, stats) <=
+      buildCostRows(current, next, condition, stats);
     const node = join(condition ? 'inner' : 'cross', current.plan, next.plan, condition, {
-      buildSide: next.rows <= current.rows ? 'right' : 'left',
+      buildSide: buildRight ? 'right' : 'left',
     });
     current = {
       plan: node,

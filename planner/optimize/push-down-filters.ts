@@ -10,6 +10,7 @@ import {
 import type { JoinNode, LogicalPlan, PlanKind } from '../plan/logical-plan.js';
 import { filter } from '../plan/plan-factories.js';
 import { children, withChildren } from '../plan/plan-visit.js';
+import { rejectsNulls } from './null-rejecting.js';
 
 /**
  * Predicate pushdown: each conjunct of a filter moves as far down as it keeps its
@@ -176,7 +177,7 @@ function pushJoin(n: JoinNode, preds: Preds): LogicalPlan {
   const toRight: BoundExpr[] = [];
   const keep: BoundExpr[] = [];
   let above: BoundExpr[] = [];
-  const t = n.joinType;
+  const t = simplifiedType(n, preds, leftIds, rightIds);
   if (t === 'inner' || t === 'cross') {
     for (const p of [...preds, ...cond]) {
       if (onlyLeft(p)) toLeft.push(p);
@@ -212,4 +213,21 @@ function pushJoin(n: JoinNode, preds: Preds): LogicalPlan {
     condition: andAll(keep),
   };
   return wrap(joined, above);
+}
+
+/**
+ * A left (right) join under a WHERE conjunct that no null-extended row passes is an
+ * inner join (null-rejecting.ts), which pushes filters into both sides and lets join
+ * ordering pick the build side.
+ */
+function simplifiedType(
+  n: JoinNode,
+  preds: Preds,
+  leftIds: ReadonlySet<ColumnId>,
+  rightIds: ReadonlySet<ColumnId>,
+): JoinNode['joinType'] {
+  const t = n.joinType;
+  if (t !== 'left' && t !== 'right') return t;
+  const nullable = t === 'left' ? rightIds : leftIds;
+  return preds.some((p) => rejectsNulls(p, nullable)) ? 'inner' : t;
 }

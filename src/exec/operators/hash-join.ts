@@ -1,6 +1,6 @@
 import type { BoundExpr } from '../../../planner/plan/bound-expr.js';
 import type { JoinNode, LogicalPlan } from '../../../planner/plan/logical-plan.js';
-import type { HashKey } from '../hash-keys.js';
+import { hashKeyColumn, type HashKey } from '../hash-keys.js';
 import { keyFilterOf, sourceScanOf } from './key-filters.js';
 import { lowerExpr } from '../lower-expr.js';
 import { generatorOperator } from './generator-operator.js';
@@ -60,7 +60,7 @@ export const buildJoin: OperatorBuilder<'join'> = (node, rt) => {
       rt.memoryBytes,
     );
     stats.extra['buildRows'] = table.rowCount;
-    filterProbeScan(node, rt, probePlan, probeKeys, table);
+    filterProbeScan(node, rt, probePlan, probeKeys, buildKeys, table);
     const prober = new JoinProber(shape, table, rt.ctx);
     if (table.rowCount > 0 || needsProbeWhenEmpty(node.joinType, probeIsLeft)) {
       for (let b = await probe.next(); b; b = await probe.next()) {
@@ -107,19 +107,34 @@ function nullAwareCursor(keys: readonly HashKey[], table: JoinTable): CandidateC
 
 /**
  * Dynamic filtering (key-filters.ts): an inner or semi join drops every probe row
- * without a match, so the scan its single key comes from may drop them first.
+ * without a match, so the scan each key column comes from may drop them first. With
+ * several keys each column is filtered on its own keys: a row whose value in one key
+ * column no build row has cannot match either.
  */
 function filterProbeScan(
   node: JoinNode,
   rt: ExecRuntime,
   probePlan: LogicalPlan,
   probeKeys: readonly BoundExpr[],
+  buildKeys: readonly BoundExpr[],
   table: JoinTable,
 ): void {
   const dropsUnmatched = node.joinType === 'inner' || (node.joinType === 'semi' && !node.nullAware);
-  const key = probeKeys[0];
-  if (!rt.keyFilters || !dropsUnmatched || probeKeys.length !== 1 || key?.kind !== 'column') return;
-  const id = probePlan.columns[key.index]?.id;
-  const source = id === undefined ? null : sourceScanOf(probePlan, id);
-  if (source) rt.keyFilters.set(source.scan, node, source.index, keyFilterOf(key.type, table.keys));
+  if (!rt.keyFilters || !dropsUnmatched) return;
+  probeKeys.forEach((key, i) => {
+    if (key.kind !== 'column') return;
+    const id = probePlan.columns[key.index]?.id;
+    const source = id === undefined ? null : sourceScanOf(probePlan, id);
+    if (source === null) return;
+    const keys = probeKeys.length === 1 ? table.keys : buildKeyColumn(buildKeys[i], table);
+    const filter = keys === null ? null : keyFilterOf(key.type, keys);
+    rt.keyFilters?.set(source.scan, node, source.index, filter);
+  });
+}
+
+/** One key column's hash keys over the build rows, when the key is a plain column. */
+function buildKeyColumn(key: BoundExpr | undefined, table: JoinTable): HashKey[] | null {
+  if (key?.kind !== 'column') return null;
+  const values = table.columns[key.index];
+  return values ? hashKeyColumn([values], [key.type], table.rowCount, false) : null;
 }

@@ -1,5 +1,10 @@
 import type { BoundExpr, ColumnId } from '../../../planner/plan/bound-expr.js';
-import type { JoinNode, LogicalPlan, ScanNode } from '../../../planner/plan/logical-plan.js';
+import type {
+  AggregateNode,
+  JoinNode,
+  LogicalPlan,
+  ScanNode,
+} from '../../../planner/plan/logical-plan.js';
 import { Types, type SqlType } from '../../common/sql-types.js';
 import type { HashKey } from '../hash-keys.js';
 
@@ -45,38 +50,49 @@ export function keyFilterOf(type: SqlType, keys: readonly HashKey[]): KeyFilter 
 }
 
 /**
- * Key filters by scan, registered by joins for scans not yet open. Each join holds one
- * filter per scan and replaces it when it runs again (a recursive CTE's step, rebuilt
- * each iteration over the same plan), so filters of earlier runs never pile up.
+ * Key filters by scan, registered by joins for scans not yet open: one per join and
+ * scan column (a join on two keys may filter two columns of one scan). A join replaces
+ * its filters when it runs again (a recursive CTE's step, rebuilt each iteration over
+ * the same plan), so filters of earlier runs never pile up.
  */
 export class KeyFilters {
-  private readonly byScan = new Map<
-    ScanNode,
-    Map<JoinNode, { index: number; filter: KeyFilter }>
-  >();
+  private readonly byScan = new Map<ScanNode, Map<JoinNode, Map<number, KeyFilter>>>();
 
-  /** Sets (or with null, withdraws) `join`'s filter on `scan`. */
+  /** Sets (or with null, withdraws) `join`'s filter on column `index` of `scan`. */
   set(scan: ScanNode, join: JoinNode, index: number, filter: KeyFilter | null): void {
     let joins = this.byScan.get(scan);
     if (joins === undefined) {
-      joins = new Map<JoinNode, { index: number; filter: KeyFilter }>();
+      joins = new Map<JoinNode, Map<number, KeyFilter>>();
       this.byScan.set(scan, joins);
     }
-    if (filter === null) joins.delete(join);
-    else joins.set(join, { index, filter });
+    let columns = joins.get(join);
+    if (columns === undefined) {
+      columns = new Map<number, KeyFilter>();
+      joins.set(join, columns);
+    }
+    if (filter === null) columns.delete(index);
+    else columns.set(index, filter);
   }
 
   of(scan: ScanNode): readonly { index: number; filter: KeyFilter }[] {
-    return [...(this.byScan.get(scan)?.values() ?? [])];
+    const out: { index: number; filter: KeyFilter }[] = [];
+    for (const columns of this.byScan.get(scan)?.values() ?? []) {
+      for (const [index, filter] of columns) out.push({ index, filter });
+    }
+    return out;
   }
 }
 
 /**
  * The scan and column position column `id` comes from, following only paths along
  * which a row dropped at the scan could only have produced rows the join drops: filters,
- * projections that pass the column through, and joins (either side of inner joins, the
- * preserved side of left joins, the left of semi and anti joins). Sorts, limits,
- * windows and aggregates stop the search: there dropping a row changes other rows.
+ * projections that pass the column through, joins (either side of inner joins, the
+ * preserved side of left joins, the left of semi and anti joins), and aggregates whose
+ * plain group key the column is: a group is made only of input rows with its key, so
+ * dropping the rows of a key drops just that key's group, which the join drops anyway
+ * (sideways information passing into a decorrelated subquery, TPC-H Q17 and Q20).
+ * Sorts, limits, windows, grouping sets and computed or aggregated columns stop the
+ * search: there dropping a row changes other rows.
  */
 export function sourceScanOf(
   plan: LogicalPlan,
@@ -98,9 +114,21 @@ export function sourceScanOf(
         (found, side) => found ?? sourceScanOf(side, id),
         null,
       );
+    case 'aggregate': {
+      const key = groupKeyOf(plan, id);
+      return key === null ? null : sourceScanOf(plan.input, key);
+    }
     default:
       return null;
   }
+}
+
+/** The input column output `id` of `agg` is, when it is a plain group key (no grouping sets). */
+function groupKeyOf(agg: AggregateNode, id: ColumnId): ColumnId | null {
+  if (agg.groupingSets !== null) return null;
+  const at = agg.columns.findIndex((c) => c.id === id);
+  const key = at >= 0 && at < agg.keys.length ? agg.keys[at] : undefined;
+  return key?.kind === 'ref' ? key.id : null;
 }
 
 function sidesKeepingRows(j: JoinNode): LogicalPlan[] {
