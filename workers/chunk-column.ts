@@ -5,7 +5,13 @@ import type { SqlValue } from '../src/common/sql-value.js';
 import { formatDecimal } from '../src/common/values/decimal-text.js';
 import { DATE_MINUS_INFINITY, DATE_PLUS_INFINITY } from '../src/common/values/date-sentinels.js';
 import { utf8Dictionary } from '../src/exec/vector/decode-vec.js';
-import { SAFE, gatherVec, type Vec } from '../src/exec/vector/vec.js';
+import {
+  SAFE,
+  gatherVec,
+  vecLength,
+  type Vec,
+  type VecDictionary,
+} from '../src/exec/vector/vec.js';
 import { type LazyColumn, vecColumn } from '../src/exec/vector/vec-batch.js';
 import { materializeVec } from '../src/exec/vector/materialize-vec.js';
 import type { ChunkValues } from '../src/storage/parquet-pages/plain-values.js';
@@ -66,6 +72,7 @@ export function chunkColumn(
 ): LazyColumn {
   let vec: Vec | null = null;
   let values: SqlValue[] | null = null;
+  let dictionary: VecDictionary | null | undefined;
   const typed = (): Vec => (vec ??= chunkVec(column, type, rows));
   return {
     type,
@@ -75,7 +82,22 @@ export function chunkColumn(
       if (vec !== null) return vecColumn(gatherVec(vec, next), type);
       return chunkColumn(column, type, rows === null ? next : composeRows(rows, next));
     },
+    dictionary: () => {
+      if (vec !== null || rows !== null) return null;
+      if (dictionary === undefined) dictionary = chunkDictionary(column, type);
+      return dictionary;
+    },
   };
+}
+
+/** A dictionary chunk of a typed (non-text) reading as indices and typed entries. */
+function chunkDictionary(column: DecodedColumn, type: SqlType): VecDictionary | null {
+  const { chunk, leaf } = column;
+  const reading = pageReading(leaf, type);
+  if (chunk.form !== 'dictionary' || reading === null || reading === 'text') return null;
+  const entries = dictionaryVec(chunk.dictionary, reading, leaf);
+  checkIndices(chunk.indices, chunk.valid, vecLength(entries));
+  return { indices: chunk.indices, valid: chunk.valid, entries };
 }
 
 function composeRows(rows: Int32Array, next: Int32Array): Int32Array {

@@ -35,6 +35,17 @@ export type Vec =
   | { readonly kind: 'values'; readonly values: readonly SqlValue[] };
 
 export type VecKind = Vec['kind'];
+
+/**
+ * A column still in the dictionary form its file gave it: per row an index into
+ * `entries` (a typed vec of the distinct values). Tests against a constant run once per
+ * entry, then rows look their entry's answer up (compile-vec-filter.ts).
+ */
+export interface VecDictionary {
+  readonly indices: Int32Array;
+  readonly valid: Uint8Array | null;
+  readonly entries: Vec;
+}
 export type VecOf<K extends VecKind> = Vec & { readonly kind: K };
 
 /**
