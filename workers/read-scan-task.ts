@@ -10,10 +10,66 @@ import {
   tableFromIPC,
   tableToIPC,
 } from 'apache-arrow';
+import type { ScanNode } from '../planner/plan/logical-plan.js';
+import type { SqlType } from '../src/common/sql-types.js';
 import type { ScanTask } from '../src/formats/scan-task.js';
+import type { DecodedColumn } from '../src/storage/parquet-reader.js';
+import type { LeafType } from '../src/storage/parquet-schema.js';
+import { pageReading } from './chunk-column.js';
 import type { FileIO } from '../src/storage/file-io.js';
 import type { ParquetSourceCache } from './parquet-source-cache.js';
 import { constantUtf8 } from './partition-columns.js';
+
+/** A row group decoded by the page reader: its flat columns by name. */
+export interface PageRowGroup {
+  readonly rows: number;
+  readonly columns: ReadonlyMap<string, DecodedColumn>;
+}
+
+/**
+ * What a worker decoded of a task: Arrow IPC from the wasm reader, or row groups from
+ * lakegate's page reader (src/storage/parquet-pages), whose typed arrays the scan reads
+ * without a trip through Arrow.
+ */
+export type TaskData =
+  | { readonly kind: 'ipc'; readonly bytes: Uint8Array }
+  | {
+      readonly kind: 'pages';
+      readonly rowGroups: readonly PageRowGroup[];
+      readonly partitionValues: ScanTask['partitionValues'];
+    };
+
+/**
+ * A task's row groups through the page reader, for a scan whose columns all have a page
+ * reading (chunk-column.ts); null when any column needs the wasm reader.
+ */
+export async function readTaskPages(
+  task: ScanTask,
+  io: FileIO,
+  cache: ParquetSourceCache,
+  scan: ScanNode,
+): Promise<TaskData | null> {
+  const source = await cache.open(io, task.file, task.fileSize);
+  const typeOf = new Map<string, SqlType>();
+  scan.columns.forEach((c, i) => typeOf.set(scan.tableColumns[i] ?? c.name, c.type));
+  const inFile = new Set(source.metadata.schema.fields.map((f) => f.name));
+  const columns = [...new Set(task.columns)].filter(
+    (c) => !Object.hasOwn(task.partitionValues, c) && inFile.has(c),
+  );
+  const accept = (leaf: LeafType, i: number): boolean => {
+    const type = typeOf.get(columns[i]!);
+    return type !== undefined && pageReading(leaf, type) !== null;
+  };
+  const indexes = task.rowGroups ?? source.metadata.rowGroups.map((_, i) => i);
+  const rowGroups: PageRowGroup[] = [];
+  for (const rg of indexes) {
+    const decoded = await source.readColumns(rg, columns, accept);
+    if (decoded === null) return null;
+    const rows = source.metadata.rowGroups[rg]?.numRows ?? 0;
+    rowGroups.push({ rows, columns: new Map(columns.map((c, i) => [c, decoded[i]!])) });
+  }
+  return { kind: 'pages', rowGroups, partitionValues: task.partitionValues };
+}
 
 /**
  * Decodes one ScanTask in a worker: the task's row groups and columns of its file,

@@ -7,6 +7,7 @@ import { batchesOf } from '../src/exec/operators/operator.js';
 import { toRecordBatch } from '../src/exec/to-record-batch.js';
 import { decodeScanBatches, decodeScanVecBatches } from './decode-scan-batches.js';
 import type { FragmentContext, FragmentSpec } from './fragment-protocol.js';
+import type { TaskData } from './read-scan-task.js';
 
 /**
  * Runs a plan fragment over one decoded scan task inside a worker and returns its
@@ -14,7 +15,7 @@ import type { FragmentContext, FragmentSpec } from './fragment-protocol.js';
  * SQL output names may repeat, and the main thread reads them by index anyway.
  */
 export async function runFragment(
-  ipc: Uint8Array,
+  data: TaskData,
   spec: FragmentSpec,
   cancelFlag: Int32Array | undefined,
 ): Promise<Uint8Array> {
@@ -24,8 +25,8 @@ export async function runFragment(
     placement: 'worker',
     memoryBytes: spec.memoryBytes,
     scans: {
-      open: (scan) => decodeScanBatches(ipc, scan, ctx, spec.keySets),
-      openVec: (scan) => decodeScanVecBatches(ipc, scan, ctx, spec.keySets),
+      open: (scan) => decodeScanBatches(data, scan, ctx, spec.keySets),
+      openVec: (scan) => decodeScanVecBatches(data, scan, ctx, spec.keySets),
     },
     systemRows: () => {
       throw new LakeError(SqlState.internalError, 'system relations are not read in workers');

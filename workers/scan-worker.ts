@@ -2,7 +2,7 @@ import { move } from 'piscina';
 import { serializeError } from '../src/common/errors.js';
 import { fileIOForPath } from '../src/storage/file-io-for-path.js';
 import { ParquetSourceCache } from './parquet-source-cache.js';
-import { readScanTask } from './read-scan-task.js';
+import { type TaskData, readScanTask, readTaskPages } from './read-scan-task.js';
 import { runFragment } from './run-fragment.js';
 import type { FooterRequest, FooterResponse, ScanRequest, ScanResponse } from './scan-protocol.js';
 
@@ -19,10 +19,17 @@ export async function runScanTask(request: ScanRequest): Promise<ScanResponse> {
   }
   try {
     const io = fileIOForPath(request.task.file);
-    const decoded = await readScanTask(request.task, io, cache, request.batchSize);
-    const bytes = request.fragment
-      ? await runFragment(decoded, request.fragment, request.cancelFlag)
-      : decoded;
+    const { task, fragment } = request;
+    let bytes: Uint8Array;
+    if (fragment === undefined) {
+      bytes = await readScanTask(task, io, cache, request.batchSize);
+    } else {
+      const data: TaskData = (await readTaskPages(task, io, cache, fragment.scan)) ?? {
+        kind: 'ipc',
+        bytes: await readScanTask(task, io, cache, request.batchSize),
+      };
+      bytes = await runFragment(data, fragment, request.cancelFlag);
+    }
     // Transfers the buffer to the main thread instead of copying it.
     return move(bytes) as Uint8Array;
   } catch (err) {

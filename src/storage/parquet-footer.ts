@@ -5,10 +5,10 @@ import {
   Physical,
   type SchemaNode,
   hiveTypeOf,
-  isLeaf,
   leafType,
   schemaTree,
 } from './parquet-schema.js';
+import { flatLeafIndexes } from './parquet-pages/chunk-layout.js';
 import { ThriftCompactReader, type ThriftStruct, field } from './thrift-compact.js';
 
 /**
@@ -70,25 +70,21 @@ export function footerStart(tail8: Uint8Array, fileSize: number): number {
 
 /** Decodes the Thrift-encoded FileMetaData (the bytes between footerStart and the length). */
 export function decodeParquetFooter(bytes: Uint8Array): ParquetFooterDetails {
-  const meta = new ThriftCompactReader(bytes).readStruct();
+  return footerDetails(decodeFileMetaData(bytes));
+}
+
+export function decodeFileMetaData(bytes: Uint8Array): ThriftStruct {
+  return new ThriftCompactReader(bytes).readStruct();
+}
+
+/** The footer's details from its decoded FileMetaData. */
+export function footerDetails(meta: ThriftStruct): ParquetFooterDetails {
   const root = schemaTree(field.structs(meta, 2));
   const columns = root.children.map((c) => ({ name: c.name, type: hiveTypeOf(c) }));
-  const leaves = leafIndexes(root);
+  const leaves = flatLeafIndexes(root);
   const rowGroups = field.structs(meta, 4).map((rg) => rowGroupOf(rg, root, leaves));
   const numRows = Number(field.bigint(meta, 3) ?? 0n);
   return { numRows, columns, rowGroups };
-}
-
-/** For each top-level column, its leaf (column chunk) index when it is a flat primitive, else -1. */
-function leafIndexes(root: SchemaNode): number[] {
-  let next = 0;
-  const countLeaves = (n: SchemaNode): number =>
-    isLeaf(n) ? 1 : n.children.reduce((sum, c) => sum + countLeaves(c), 0);
-  return root.children.map((c) => {
-    const at = next;
-    next += countLeaves(c);
-    return isLeaf(c) && field.int(c.element, 3) !== 2 ? at : -1;
-  });
 }
 
 function rowGroupOf(

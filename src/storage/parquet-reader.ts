@@ -4,7 +4,17 @@ import { LakeError } from '../common/errors.js';
 import { SqlState } from '../common/sqlstate.js';
 import type { FileIO } from './file-io.js';
 import { ioError } from './io-error.js';
-import { type ParquetFooterDetails, decodeParquetFooter, footerStart } from './parquet-footer.js';
+import {
+  type ParquetFooterDetails,
+  decodeFileMetaData,
+  footerDetails,
+  footerStart,
+} from './parquet-footer.js';
+import { type ChunkLayout, type ParquetLayout, chunkLayout } from './parquet-pages/chunk-layout.js';
+import { type DecodedChunk, decodeChunk } from './parquet-pages/decode-chunk.js';
+import { UnsupportedParquet } from './parquet-pages/plain-values.js';
+import type { LeafType } from './parquet-schema.js';
+import type { ThriftStruct } from './thrift-compact.js';
 import { type IoFailureSink, rangeBlob } from './range-blob.js';
 
 /**
@@ -45,9 +55,19 @@ interface TailRecord {
   bytes: Uint8Array | undefined;
 }
 
+/** A flat column chunk decoded by lakegate's own page reader, with its Parquet type. */
+export interface DecodedColumn {
+  readonly chunk: DecodedChunk;
+  readonly leaf: LeafType;
+}
+
 /** One opened Parquet file. Holds wasm memory: call close() when done. */
 export class ParquetSource {
+  private meta: Promise<ThriftStruct> | undefined;
   private details: Promise<ParquetFooterDetails> | undefined;
+  private layout: Promise<ParquetLayout> | undefined;
+  /** Set once a chunk of this file needed the wasm reader: later tasks go there directly. */
+  private pagesUnsupported = false;
 
   private constructor(
     readonly path: string,
@@ -80,18 +100,66 @@ export class ParquetSource {
    * the file, so this costs no I/O when they cover the footer; computed once per source.
    */
   footer(): Promise<ParquetFooterDetails> {
-    this.details ??= this.decodeFooter();
+    this.details ??= this.fileMetaData().then(footerDetails);
     return this.details;
   }
 
-  private async decodeFooter(): Promise<ParquetFooterDetails> {
+  private fileMetaData(): Promise<ThriftStruct> {
+    this.meta ??= this.decodeFileMetaData();
+    return this.meta;
+  }
+
+  private async decodeFileMetaData(): Promise<ThriftStruct> {
     try {
       const end = this.size;
       const tail8 = await this.bytesOf(end - 8, end);
       const start = footerStart(tail8, end);
-      return decodeParquetFooter(await this.bytesOf(start, end - 8));
+      return decodeFileMetaData(await this.bytesOf(start, end - 8));
     } catch (err) {
       throw parquetError(this.path, err);
+    }
+  }
+
+  /**
+   * One row group's flat columns decoded by lakegate's own page reader
+   * (`parquet-pages/`), which hands typed arrays and dictionaries straight to the scan
+   * instead of Arrow IPC out of wasm memory. Null when a column needs the wasm reader
+   * (nested types, INT96, or an encoding or codec the page reader lacks, e.g. ZSTD), or
+   * when `accept` turns a column's Parquet type down.
+   */
+  async readColumns(
+    rowGroup: number,
+    columns: readonly string[],
+    accept: (leaf: LeafType, column: number) => boolean = () => true,
+  ): Promise<DecodedColumn[] | null> {
+    if (this.pagesUnsupported) return null;
+    let layout: ParquetLayout;
+    try {
+      layout = await (this.layout ??= this.fileMetaData().then(chunkLayout));
+    } catch (err) {
+      throw parquetError(this.path, err);
+    }
+    const chunks = columns.map((c) => {
+      const at = layout.columns.get(c);
+      return at === undefined ? null : (layout.rowGroups[rowGroup]?.[at] ?? null);
+    });
+    const numRows = this.metadata.rowGroups[rowGroup]?.numRows;
+    if (!chunks.every((c): c is ChunkLayout => c !== null && pageReadable(c))) {
+      this.pagesUnsupported = true;
+      return null;
+    }
+    if (!chunks.every((c, i) => accept(c.leaf, i))) return null;
+    try {
+      const bytes = await readSpans(this.io, this.path, chunks);
+      return chunks.map((layout, i) => {
+        if (layout.numValues !== numRows)
+          throw new Error(`column chunk holds ${layout.numValues} values for ${numRows} rows`);
+        return { chunk: decodeChunk(bytes[i]!, layout), leaf: layout.leaf };
+      });
+    } catch (err) {
+      if (!(err instanceof UnsupportedParquet)) throw parquetError(this.path, err);
+      this.pagesUnsupported = true;
+      return null;
     }
   }
 
@@ -120,6 +188,56 @@ export class ParquetSource {
     this.file.free();
   }
 }
+
+/** Codecs the page reader decompresses: none, Snappy, GZIP, Brotli (parquet.thrift `CompressionCodec`). */
+const PAGE_CODECS = new Set([0, 1, 2, 4]);
+const INT96 = 3;
+
+function pageReadable(c: ChunkLayout): boolean {
+  return PAGE_CODECS.has(c.codec) && c.leaf.physical !== INT96;
+}
+
+/**
+ * The chunks' bytes, reading chunks that lie close together in one request (a row
+ * group's columns are contiguous, so a scan of most of them is one read).
+ */
+async function readSpans(
+  io: FileIO,
+  path: string,
+  chunks: readonly ChunkLayout[],
+): Promise<Uint8Array[]> {
+  const order = chunks.map((_, i) => i).sort((a, b) => chunks[a]!.start - chunks[b]!.start);
+  const out = new Array<Uint8Array>(chunks.length);
+  const reads: Promise<void>[] = [];
+  for (let k = 0; k < order.length;) {
+    const first = chunks[order[k]!]!;
+    let end = first.start + first.length;
+    let last = k + 1;
+    while (last < order.length && chunks[order[last]!]!.start - end <= MAX_GAP) {
+      const c = chunks[order[last]!]!;
+      end = Math.max(end, c.start + c.length);
+      last++;
+    }
+    const members = order.slice(k, last);
+    const start = first.start;
+    reads.push(
+      io.readRange(path, start, end).then((bytes) => {
+        if (bytes.length < end - start)
+          throw new Error('column chunk runs past the end of the file');
+        for (const i of members) {
+          const c = chunks[i]!;
+          out[i] = bytes.subarray(c.start - start, c.start - start + c.length);
+        }
+      }),
+    );
+    k = last;
+  }
+  await Promise.all(reads);
+  return out;
+}
+
+/** Unread bytes between two chunks worth reading through rather than a second request. */
+const MAX_GAP = 1 << 20;
 
 /** A footer as planning reads it: row counts, Arrow schema, column Hive types, statistics. */
 export type ParquetFileFooter = Omit<ParquetFileMetadata, 'rowGroups'> & ParquetFooterDetails;

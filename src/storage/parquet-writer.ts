@@ -23,8 +23,10 @@ export interface ParquetWriteOptions {
  * `PARQUET:field_id` (what Iceberg data files need; FACTS.md).
  */
 export function writeParquetBytes(table: Table, options: ParquetWriteOptions = {}): Uint8Array {
+  // Snappy by default, as Spark writes Parquet (spark.sql.parquet.compression.codec), and
+  // because the scan's own page reader decodes Snappy while ZSTD needs the wasm reader.
   let builder = new WriterPropertiesBuilder().setCompression(
-    compressionOf(options.compression ?? 'zstd'),
+    compressionOf(options.compression ?? 'snappy'),
   );
   if (options.rowGroupSize !== undefined)
     builder = builder.setMaxRowGroupSize(options.rowGroupSize);

@@ -33,6 +33,11 @@ export class ThriftCompactReader {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
+  /** Bytes consumed so far (a page header's length, when it was the struct read). */
+  get offset(): number {
+    return this.pos;
+  }
+
   readStruct(depth = 0): ThriftStruct {
     if (depth > MAX_DEPTH) throw new Error('Thrift structure nested too deeply');
     const fields = new Map<number, ThriftValue>();

@@ -25,9 +25,15 @@ const values = <T>(data: Data): T => data.values as T;
 const number: ReaderFactory = () => (d, i) => values<ArrayLike<number>>(d)[i] ?? 0;
 const bigint: ReaderFactory = () => (d, i) => values<BigInt64Array>(d)[i] ?? 0n;
 
+/** Value offsets as numbers: LargeUtf8/LargeBinary (arrow-rs writes them) keep them in 64 bits. */
+function offsetsOf(d: Data): ArrayLike<number> {
+  const offsets = d.valueOffsets as Int32Array | BigInt64Array;
+  return offsets instanceof BigInt64Array ? Array.from(offsets, Number) : offsets;
+}
+
 function bytesAt(d: Data, i: number): Uint8Array {
-  const offsets = d.valueOffsets as Int32Array;
-  return values<Uint8Array>(d).subarray(offsets[i] ?? 0, offsets[i + 1] ?? 0);
+  const offsets = d.valueOffsets as Int32Array | BigInt64Array;
+  return values<Uint8Array>(d).subarray(Number(offsets[i] ?? 0), Number(offsets[i + 1] ?? 0));
 }
 
 function utf8Text(d: Data, i: number): string {
@@ -244,6 +250,6 @@ const chunkReaders: Partial<Record<SqlTypeKind, ChunkReader>> = {
 function utf8Chunk(d: Data): (i: number) => string {
   const bytes = values<Uint8Array>(d);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const offsets = d.valueOffsets as Int32Array;
+  const offsets = offsetsOf(d);
   return (i) => buf.toString('utf8', offsets[i], offsets[i + 1]);
 }

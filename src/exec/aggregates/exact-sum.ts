@@ -80,6 +80,12 @@ export class ExactSum {
     this.n[g]! += rows - 1;
   }
 
+  /** addTotal for a total past 2^53. */
+  addBigTotal(g: number, u: bigint, s: number, rows: number): void {
+    this.addBig(g, u, s, 1);
+    this.n[g]! += rows - 1;
+  }
+
   addBig(g: number, u: bigint, s: number, sign: number): void {
     this.n[g]! += sign;
     if (this.scaleRows !== null) this.countScale(g, s, sign);

@@ -17,7 +17,7 @@ import type { VecBatch } from './vec-batch.js';
 import { castVec } from './vec-cast.js';
 import { vecFromValues } from './vec-from-values.js';
 import { asBool, connect, notVec, nullTest } from './vec-logic.js';
-import { NotVectorizable, gatherVec, type Vec } from './vec.js';
+import { NotVectorizable, gatherVec, repeated, vecLength, type Vec } from './vec.js';
 
 /** An expression compiled for VecBatches: one call per batch gives the whole column. */
 export type VecEval = (b: VecBatch) => Promise<Vec>;
@@ -216,15 +216,22 @@ function lift(args: readonly Compiled[], f: (vs: Vec[]) => Vec): Compiled {
   };
 }
 
-/** A constant subtree: evaluated once (on the first batch with rows) and repeated. */
+/**
+ * A constant subtree: evaluated once (on the first batch with rows) and repeated. The
+ * repeated vecs are views of one filled buffer (kernels never write their inputs), and
+ * are marked so arithmetic reads them as a scalar (vec.ts `scalarOf`).
+ */
 function constant(e: BoundExpr, ctx: EvalContext): VecEval {
   let one: Vec | null = null;
+  let filled: Vec | null = null;
   return async (b) => {
     if (one === null) {
       const [v] = await evaluate(e, SINGLE_ROW, ctx);
       one = vecFromValues([v ?? null], e.type);
     }
-    return repeat(one, b.rowCount);
+    const n = b.rowCount;
+    if (filled === null || vecLength(filled) < n) filled = repeat(one, Math.max(n, 1024));
+    return n === vecLength(filled) ? filled : repeated(sliceVec(filled, n));
   };
 }
 
@@ -232,19 +239,34 @@ function repeat(one: Vec, n: number): Vec {
   switch (one.kind) {
     case 'exact':
     case 'float':
-      return {
+      return repeated({
         ...one,
         values: new Float64Array(n).fill(one.values[0]!),
         valid: one.valid && new Uint8Array(n),
-      };
+      });
     case 'bool':
-      return {
+      return repeated({
         ...one,
         values: new Uint8Array(n).fill(one.values[0]!),
         valid: one.valid && new Uint8Array(n),
-      };
+      });
     default:
       return gatherVec(one, new Int32Array(n));
+  }
+}
+
+/** The first n rows of a vec, as views where it is typed. */
+function sliceVec(v: Vec, n: number): Vec {
+  switch (v.kind) {
+    case 'exact':
+    case 'float':
+      return { ...v, values: v.values.subarray(0, n), valid: v.valid && v.valid.subarray(0, n) };
+    case 'bool':
+      return { ...v, values: v.values.subarray(0, n), valid: v.valid && v.valid.subarray(0, n) };
+    case 'dict':
+      return { ...v, indices: v.indices.subarray(0, n), valid: v.valid && v.valid.subarray(0, n) };
+    case 'values':
+      return { kind: 'values', values: v.values.slice(0, n) };
   }
 }
 

@@ -8,7 +8,15 @@ import { compileVec } from './compile-vec-expr.js';
 import { isCompareOp, type CompareOp } from './vec-arithmetic.js';
 import { takeVecRows, type VecBatch } from './vec-batch.js';
 import { vecFromValues } from './vec-from-values.js';
-import { NotVectorizable, POW10, SAFE, trueRows, type Vec } from './vec.js';
+import {
+  NotVectorizable,
+  POW10,
+  SAFE,
+  trueRows,
+  vecLength,
+  type Vec,
+  type VecDictionary,
+} from './vec.js';
 
 /** Narrows a selection (ascending rows of the batch) to the rows passing one conjunct. */
 type Narrow = (b: VecBatch, rows: Int32Array) => Promise<Int32Array>;
@@ -105,16 +113,47 @@ function columnConstantTest(c: BoundExpr, ctx: EvalContext): Narrow | null {
   let value: Vec | null = null;
   return async (b, rows) => {
     value ??= vecFromValues(await evaluate(constant, SINGLE_ROW, ctx), constant.type);
-    const v = b.columns[column.index]!.vec();
+    const col = b.columns[column.index]!;
+    const dictionary = col.dictionary?.() ?? null;
+    const v = dictionary?.entries ?? col.vec();
     if (v.kind !== 'exact' || value.kind !== 'exact') return fallback(b, rows);
     if (value.valid !== null) return new Int32Array(0); // compared with NULL: never true
     try {
-      return narrowExact(op, v, column.factor(v), value.values[0]!, value.scale, rows);
+      const c = value.values[0]!;
+      if (dictionary !== null)
+        return byEntry(
+          dictionary,
+          narrowExact(op, v, column.factor(v), c, value.scale, allRows(vecLength(v))),
+          rows,
+        );
+      return narrowExact(op, v, column.factor(v), c, value.scale, rows);
     } catch (x) {
       if (x instanceof NotVectorizable) return fallback(b, rows);
       throw x;
     }
   };
+}
+
+/** The rows whose dictionary entry is among `passing` (and whose value is not NULL). */
+function byEntry(d: VecDictionary, passing: Int32Array, rows: Int32Array): Int32Array {
+  const table = new Uint8Array(vecLength(d.entries));
+  for (let k = 0; k < passing.length; k++) table[passing[k]!] = 1;
+  const { indices, valid } = d;
+  const out = new Int32Array(rows.length);
+  let n = 0;
+  if (valid === null)
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k]!;
+      out[n] = i;
+      n += table[indices[i]!]!;
+    }
+  else
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k]!;
+      out[n] = i;
+      n += table[indices[i]!]! & valid[i]!;
+    }
+  return out.subarray(0, n);
 }
 
 const EXACT = new Set<SqlType['kind']>([

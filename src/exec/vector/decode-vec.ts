@@ -69,7 +69,14 @@ function decodeChunk(d: Data, type: SqlType): Vec | null {
     case 'text':
     case 'varchar':
     case 'bpchar':
-      return DataType.isUtf8(d.type) ? utf8Dictionary(d) : null;
+      return DataType.isUtf8(d.type)
+        ? utf8Dictionary(
+            d.valueOffsets as Int32Array,
+            d.values as Uint8Array,
+            validity(d),
+            d.length,
+          )
+        : null;
     default:
       return null;
   }
@@ -148,21 +155,22 @@ function dictionaryValues(dictionary: Vector, type: SqlType): readonly SqlValue[
 }
 
 /**
- * A plain Utf8 chunk dictionary-encoded here, when it has few distinct values (flags,
+ * Plain UTF-8 values (Arrow's or Parquet's offsets and bytes) dictionary-encoded here, when it has few distinct values (flags,
  * modes, nations: what queries group by and test with IN). Rows are told apart by
  * their bytes (a hash, then a byte comparison with the entry's first row), so no
  * string is made per row; only one per distinct value. Gives up (null) past a
  * cardinality where a dictionary would not pay.
  */
-function utf8Dictionary(d: Data): Vec | null {
-  const n = d.length;
-  const offsets = d.valueOffsets as Int32Array;
-  const bytes = d.values as Uint8Array;
+export function utf8Dictionary(
+  offsets: Int32Array,
+  bytes: Uint8Array,
+  valid: Uint8Array | null,
+  n: number,
+): Vec | null {
   const limit = Math.max(256, n >> 4);
   const entries = new Map<number, number>();
   const firstRows: number[] = [];
   const indices = new Int32Array(n);
-  const valid = validity(d);
   let lastKey = -1;
   let lastId = 0;
   for (let i = 0; i < n; i++) {

@@ -1,5 +1,5 @@
 import type { SqlType } from '../../common/sql-types.js';
-import { bothValid, NotVectorizable, POW10, SAFE, type Vec, type VecOf } from './vec.js';
+import { bothValid, NotVectorizable, POW10, SAFE, scalarOf, type Vec, type VecOf } from './vec.js';
 
 /**
  * Typed comparison and arithmetic. They never raise SQL errors: whatever the exact
@@ -99,6 +99,12 @@ export function arithmeticVecs(op: ArithOp, a: Vec, b: Vec, type: SqlType): Vec 
     return floatArithmetic(op, a, b);
   if (a.kind !== 'exact' || b.kind !== 'exact') throw new NotVectorizable();
   const limit = rangeOf(type);
+  // A constant side (`1 - l_discount`) is read as a scalar: no repeated array to scale or load.
+  const sa = scalarOf(a);
+  const sb = scalarOf(b);
+  if (sb !== null) return withScalar(op, a, sb, b.scale, limit, false);
+  if (sa !== null && op !== '-') return withScalar(op, b, sa, a.scale, limit, false);
+  if (sa !== null) return withScalar(op, b, sa, a.scale, limit, true);
   if (op === '*') {
     // numeric_mul keeps every digit: the product's scale is the sum of the scales.
     const out = new Float64Array(a.values.length);
@@ -126,6 +132,40 @@ export function arithmeticVecs(op: ArithOp, a: Vec, b: Vec, type: SqlType): Vec 
     out[i] = s + 0;
   }
   return { kind: 'exact', values: out, valid, scale };
+}
+
+/** v op c (or c - v when `flip`), c an exact scalar at scale cs. */
+function withScalar(
+  op: ArithOp,
+  v: VecOf<'exact'>,
+  c: number,
+  cs: number,
+  limit: number,
+  flip: boolean,
+): Vec {
+  const x = v.values;
+  const out = new Float64Array(x.length);
+  if (op === '*') {
+    for (let i = 0; i < out.length; i++) {
+      const p = x[i]! * c;
+      if (p > limit || p < -limit) throw new NotVectorizable();
+      out[i] = p + 0;
+    }
+    return { kind: 'exact', values: out, valid: v.valid, scale: v.scale + cs };
+  }
+  const scale = Math.max(v.scale, cs);
+  const xs = rescaleUp(v, scale);
+  const k = c * (POW10[scale - cs] ?? NaN);
+  if (!(k <= SAFE && k >= -SAFE)) throw new NotVectorizable();
+  // x + k, x - k, or k - x: one sign for each side.
+  const sx = flip ? -1 : 1;
+  const sk = op === '+' || flip ? k : -k;
+  for (let i = 0; i < out.length; i++) {
+    const s = sx * xs[i]! + sk;
+    if (s > limit || s < -limit) throw new NotVectorizable();
+    out[i] = s + 0;
+  }
+  return { kind: 'exact', values: out, valid: v.valid, scale };
 }
 
 function floatArithmetic(op: ArithOp, a: VecOf<'float'>, b: VecOf<'float'>): Vec {

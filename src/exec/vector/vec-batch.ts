@@ -5,7 +5,7 @@ import { gatherColumn, type ColumnBatch } from '../column-batch.js';
 import { readBatchColumn, readBatchRows } from '../read-batch-column.js';
 import { decodeVec } from './decode-vec.js';
 import { materializeVec } from './materialize-vec.js';
-import { gatherVec, type Vec } from './vec.js';
+import { gatherVec, type Vec, type VecDictionary } from './vec.js';
 
 /**
  * One column of a VecBatch, converted on demand: to a typed vec for the typed
@@ -18,6 +18,8 @@ export interface LazyColumn {
   values(): SqlValue[];
   /** The column at `rows`, still lazy. */
   take(rows: Int32Array): LazyColumn;
+  /** The column's dictionary form, when it has one and its typed form was not made yet. */
+  dictionary?(): VecDictionary | null;
 }
 
 /** Batches on the scan side: columns that stay in Arrow or typed form until needed. */

@@ -17,23 +17,14 @@ export function assignVecGroups(
   rowCount: number,
 ): Int32Array {
   if (keys.length === 0) return grouping.assign([], rowCount);
-  let codes: Int32Array | null = null;
-  let cardinality = 1;
-  for (const key of keys) {
-    const local = localCodes(key.vec());
-    if (local === null)
-      return grouping.assign(
-        keys.map((k) => k.values()),
-        rowCount,
-      );
-    if (codes === null) [codes, cardinality] = local;
-    else {
-      if (cardinality * local[1] >= 2 ** 31) [codes, cardinality] = dense(codes);
-      for (let i = 0; i < rowCount; i++) codes[i] = codes[i]! * local[1] + local[0][i]!;
-      cardinality *= local[1];
-    }
-  }
-  const [local, count, reps] = denseWithRepresentatives(codes!, cardinality);
+  const vecs = keys.map((k) => k.vec());
+  const codes = dictionaryCodes(vecs, rowCount) ?? combinedCodes(vecs, rowCount);
+  if (codes === null)
+    return grouping.assign(
+      keys.map((k) => k.values()),
+      rowCount,
+    );
+  const [local, count, reps] = denseWithRepresentatives(codes[0], codes[1]);
   const global = grouping.assign(
     keys.map((k) => k.take(reps).values()),
     count,
@@ -41,6 +32,49 @@ export function assignVecGroups(
   const out = new Int32Array(rowCount);
   for (let i = 0; i < rowCount; i++) out[i] = global[local[i]!]!;
   return out;
+}
+
+/**
+ * Codes for keys that are all dictionary-encoded with few combinations (TPC-H's
+ * flags, modes, priorities): one pass over the rows, each key's index times its place.
+ */
+function dictionaryCodes(vecs: readonly Vec[], rowCount: number): [Int32Array, number] | null {
+  let cardinality = 1;
+  for (const v of vecs) {
+    if (v.kind !== 'dict') return null;
+    cardinality *= v.dictionary.length + 1;
+  }
+  if (cardinality > 1 << 16) return null;
+  const codes = new Int32Array(rowCount);
+  let place = 1;
+  for (const v of vecs) {
+    if (v.kind !== 'dict') return null;
+    const { indices, valid } = v;
+    const nullCode = v.dictionary.length;
+    if (valid === null) for (let i = 0; i < rowCount; i++) codes[i]! += indices[i]! * place;
+    else
+      for (let i = 0; i < rowCount; i++) codes[i]! += (valid[i] ? indices[i]! : nullCode) * place;
+    place *= nullCode + 1;
+  }
+  return [codes, cardinality];
+}
+
+/** Codes of each key combined arithmetically (renumbered densely when they grow large). */
+function combinedCodes(vecs: readonly Vec[], rowCount: number): [Int32Array, number] | null {
+  let codes: Int32Array | null = null;
+  let cardinality = 1;
+  for (const v of vecs) {
+    const local = localCodes(v);
+    if (local === null) return null;
+    if (codes === null) [codes, cardinality] = local;
+    else {
+      if (cardinality * local[1] >= 2 ** 31) [codes, cardinality] = dense(codes);
+      const [add, size] = local;
+      for (let i = 0; i < rowCount; i++) codes[i] = codes[i]! * size + add[i]!;
+      cardinality *= size;
+    }
+  }
+  return codes === null ? null : [codes, cardinality];
 }
 
 /** Per-row codes in [0, cardinality) for one key column (NULL has its own), or null. */

@@ -35,6 +35,17 @@ export type Vec =
   | { readonly kind: 'values'; readonly values: readonly SqlValue[] };
 
 export type VecKind = Vec['kind'];
+
+/**
+ * A column still in the dictionary form its file gave it: per row an index into
+ * `entries` (a typed vec of the distinct values). Tests against a constant run once per
+ * entry, then rows look their entry's answer up (compile-vec-filter.ts).
+ */
+export interface VecDictionary {
+  readonly indices: Int32Array;
+  readonly valid: Uint8Array | null;
+  readonly entries: Vec;
+}
 export type VecOf<K extends VecKind> = Vec & { readonly kind: K };
 
 /**
@@ -52,6 +63,19 @@ export const SAFE = Number.MAX_SAFE_INTEGER;
 
 /** 10^n as a double, exact for n ≤ 22. */
 export const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** Vecs whose rows all hold one value: constants repeated to a batch's length. */
+const repeatedVecs = new WeakSet<Vec>();
+
+export function repeated(v: Vec): Vec {
+  repeatedVecs.add(v);
+  return v;
+}
+
+/** The one value of a repeated exact vec without NULLs, for kernels that take a scalar side. */
+export function scalarOf(v: Vec): number | null {
+  return v.kind === 'exact' && v.valid === null && repeatedVecs.has(v) ? v.values[0]! : null;
+}
 
 /** The row count of a vec. */
 export function vecLength(v: Vec): number {
