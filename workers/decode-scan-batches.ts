@@ -10,6 +10,7 @@ import type { SqlValue } from '../src/common/sql-value.js';
 import type { ColumnBatch } from '../src/exec/column-batch.js';
 import type { EvalContext } from '../src/exec/eval-context.js';
 import type { KeySet } from '../src/exec/operators/operator.js';
+import { type KeyMembership, rowsWithKeys } from '../src/exec/operators/key-membership.js';
 import { lowerExpr } from '../src/exec/lower-expr.js';
 import { readBatchColumn } from '../src/exec/read-batch-column.js';
 import { andAll } from '../planner/plan/expr-visit.js';
@@ -37,11 +38,10 @@ export async function* decodeScanVecBatches(
 ): AsyncGenerator<VecBatch> {
   const conjunction = andAll(scan.filters);
   const predicate = conjunction && compileFilter(lowerExpr(conjunction, scan.columns), ctx);
-  const keyTests = keySets.map((k) => ({ index: k.index, keys: new Set(k.keys) }));
   for (const decoded of scanBatches(data, scan, ctx)) {
     ctx.checkCanceled();
     const filtered = predicate ? takeVecRows(decoded, await predicate(decoded)) : decoded;
-    const out = keyTests.reduce((b, t) => takeVecRows(b, keptByKeys(b, t.index, t.keys)), filtered);
+    const out = keySets.reduce((b, k) => takeVecRows(b, keptByKeys(b, k.index, k.keys)), filtered);
     if (out.rowCount > 0) yield out;
   }
 }
@@ -101,22 +101,35 @@ function partitionColumn(
 }
 
 /**
- * The rows whose key column holds one of `keys` (a join's dynamic filter). Only exact
+ * The rows whose key column holds one of the keys (a join's dynamic filter). Only exact
  * integer columns are tested; any other form keeps every row, which is always correct:
- * the join itself still matches keys.
+ * the join itself still matches keys. A dictionary-encoded column tests each entry once.
  */
-function keptByKeys(b: VecBatch, index: number, keys: ReadonlySet<number>): Int32Array {
-  const v = b.columns[index]!.vec();
-  const rows = new Int32Array(b.rowCount);
-  let n = 0;
-  if (v.kind !== 'exact' || v.scale !== 0) {
-    for (let i = 0; i < b.rowCount; i++) rows[i] = i;
-    return rows;
+function keptByKeys(b: VecBatch, index: number, keys: KeyMembership): Int32Array {
+  const column = b.columns[index]!;
+  const dictionary = column.dictionary?.() ?? null;
+  if (
+    dictionary !== null &&
+    dictionary.entries.kind === 'exact' &&
+    dictionary.entries.scale === 0
+  ) {
+    const entries = dictionary.entries;
+    const passing = rowsWithKeys(keys, entries.values, null, entries.values.length);
+    const table = new Uint8Array(entries.values.length);
+    for (const e of passing) table[e] = 1;
+    const { indices, valid } = dictionary;
+    const rows = new Int32Array(b.rowCount);
+    let n = 0;
+    for (let i = 0; i < b.rowCount; i++) {
+      rows[n] = i;
+      n += table[indices[i]!]! & (valid === null ? 1 : valid[i]!);
+    }
+    return rows.subarray(0, n);
   }
-  for (let i = 0; i < b.rowCount; i++) {
-    if ((v.valid === null || v.valid[i] === 1) && keys.has(v.values[i]!)) rows[n++] = i;
-  }
-  return rows.subarray(0, n);
+  const v = column.vec();
+  if (v.kind !== 'exact' || v.scale !== 0)
+    return Int32Array.from({ length: b.rowCount }, (_, i) => i);
+  return rowsWithKeys(keys, v.values, v.valid, b.rowCount);
 }
 
 /** The same batches as the engine's SqlValue columns. */

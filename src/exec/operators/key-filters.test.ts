@@ -10,19 +10,28 @@ import {
   project,
 } from '../../../planner/plan/plan-factories.js';
 import { col, eq, gt, i8, Ids, plus } from '../../../planner/optimize/test-plans.js';
-import { KeyFilters, keyFilterOf, MAX_FILTER_KEYS, sourceScanOf } from './key-filters.js';
+import { KeyFilters, keyFilterOf, sourceScanOf } from './key-filters.js';
+import { listKeys, MAX_SORTED_KEYS } from './key-membership.js';
 
-test('a key filter holds the range, and the keys when they are few and sparse', () => {
+test('a key filter holds the range, and the keys when they test better than it', () => {
   const sparse = keyFilterOf(Types.int8, [40, 7, null, 7, 1000]);
-  assert.deepEqual(sparse, { min: 7, max: 1000, keys: Float64Array.from([40, 7, 1000]) });
+  assert.equal(sparse?.min, 7);
+  assert.equal(sparse?.max, 1000);
+  assert.deepEqual(sparse?.keys && listKeys(sparse.keys), [7, 40, 1000]);
   // Every key of 1..100: the range says as much as the set.
   const dense = keyFilterOf(
     Types.int4,
     Array.from({ length: 100 }, (_, i) => i + 1),
   );
   assert.deepEqual(dense, { min: 1, max: 100, keys: null });
-  const many = Array.from({ length: MAX_FILTER_KEYS + 1 }, (_, i) => i * 3);
-  assert.equal(keyFilterOf(Types.int8, many)?.keys, null);
+  // Hundreds of thousands of keys in a dense range travel as a bitmap.
+  const orders = Array.from({ length: 150_000 }, (_, i) => i * 40 + 1);
+  const big = keyFilterOf(Types.int8, orders);
+  assert.equal(big?.keys?.kind, 'bitmap');
+  assert.equal(big?.keys && listKeys(big.keys).length, 150_000);
+  // Too wide for a bitmap, too many for a sorted set: the range alone.
+  const wide = Array.from({ length: MAX_SORTED_KEYS + 1 }, (_, i) => i * 100);
+  assert.equal(keyFilterOf(Types.int8, wide)?.keys, null);
   // Text keys and int8 keys past 2^53 (kept as bigints) get no filter.
   assert.equal(keyFilterOf(Types.text, ['a']), null);
   assert.equal(keyFilterOf(Types.int8, [1, 2n ** 60n]), null);

@@ -7,6 +7,7 @@ import type {
 } from '../../../planner/plan/logical-plan.js';
 import { Types, type SqlType } from '../../common/sql-types.js';
 import type { HashKey } from '../hash-keys.js';
+import { type KeyMembership, keyMembership } from './key-membership.js';
 
 /**
  * Dynamic filtering (Trino's name for it): once a hash join has built its table, the
@@ -19,12 +20,9 @@ import type { HashKey } from '../hash-keys.js';
 export interface KeyFilter {
   readonly min: number;
   readonly max: number;
-  /** The distinct keys, when few enough to ship with every task. */
-  readonly keys: Float64Array | null;
+  /** Which keys pass, when that tests better than the range alone (key-membership.ts). */
+  readonly keys: KeyMembership | null;
 }
-
-/** At most this many distinct keys travel as a set; more keep only their range. */
-export const MAX_FILTER_KEYS = 65_536;
 
 const INTEGER_KEYS = new Set(['int2', 'int4', 'int8']);
 
@@ -33,20 +31,19 @@ export function keyFilterOf(type: SqlType, keys: readonly HashKey[]): KeyFilter 
   if (!INTEGER_KEYS.has(type.kind)) return null;
   let min = Infinity;
   let max = -Infinity;
-  const distinct = new Set<number>();
   for (const k of keys) {
     if (k === null) continue;
     if (typeof k !== 'number') return null; // an int8 past 2^53
     if (k < min) min = k;
     if (k > max) max = k;
-    if (distinct.size <= MAX_FILTER_KEYS) distinct.add(k);
   }
   // No key at all: the join skips its probe side, so there is nothing to filter.
-  if (distinct.size === 0) return null;
+  if (min > max) return null;
+  const built = keyMembership(keys as readonly (number | null)[], min, max);
   // Keys filling most of their range (a join on every supplier) test no better than
   // the range alone, which costs nothing per row.
-  const useful = distinct.size <= MAX_FILTER_KEYS && distinct.size < 0.9 * (max - min + 1);
-  return { min, max, keys: useful ? Float64Array.from(distinct) : null };
+  const useful = built !== null && built.distinct < 0.9 * (max - min + 1);
+  return { min, max, keys: useful ? built.membership : null };
 }
 
 /**

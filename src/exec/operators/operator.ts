@@ -4,6 +4,7 @@ import type { ColumnBatch } from '../column-batch.js';
 import type { EvalContext } from '../eval-context.js';
 import type { VecBatch } from '../vector/vec-batch.js';
 import type { KeyFilters } from './key-filters.js';
+import type { KeyMembership } from './key-membership.js';
 
 /**
  * A running plan node: pull-based, a batch at a time (DESIGN.md §4.3). `next()`
@@ -93,5 +94,5 @@ export async function* batchesOf(op: Operator): AsyncGenerator<ColumnBatch> {
 /** The keys a dynamic filter lets through for the scan column at `index`. */
 export interface KeySet {
   readonly index: number;
-  readonly keys: Float64Array;
+  readonly keys: KeyMembership;
 }
