@@ -72,8 +72,20 @@ export function finalColumn(agg: GroupedAggregate, groupCount: number): SqlValue
 
 /** Extends a plain array to `n` entries filled with `fill`. */
 export function growArray<T>(arr: T[], n: number, fill: T): void {
-  for (let i = arr.length; i < n; i++) arr.push(fill);
+  const missing = n - arr.length;
+  if (missing <= 0) return;
+  if (missing < 16) {
+    for (let i = 0; i < missing; i++) arr.push(fill);
+    return;
+  }
+  // Pushed a chunk at a time (one builtin call each): a million new groups otherwise cost
+  // a million calls per state array. Pushing keeps the array packed, unlike setting length.
+  const chunk = new Array<T>(Math.min(missing, GROW_CHUNK)).fill(fill);
+  for (let left = missing; left > 0; left -= chunk.length)
+    arr.push(...(left >= chunk.length ? chunk : chunk.slice(0, left)));
 }
+
+const GROW_CHUNK = 4096;
 
 /** Group ids 0..n-1, the identity mapping `merge` takes when state rows are groups already. */
 export function identityGroups(n: number): Int32Array {

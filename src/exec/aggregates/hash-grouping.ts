@@ -2,6 +2,7 @@ import type { SqlType } from '../../common/sql-types.js';
 import type { SqlValue } from '../../common/sql-value.js';
 import { hashKeyColumn, type HashKey } from '../hash-keys.js';
 import { RowBufferLimit } from '../row-buffer-limit.js';
+import { IntegerIds } from './integer-ids.js';
 import type { Column, GroupedAggregate } from './grouped-aggregate.js';
 
 /** What one batch brings for one aggregate call: its argument columns and FILTER column. */
@@ -14,11 +15,14 @@ export interface CallInput {
 /**
  * The hash table of one grouping (GROUP BY, or one grouping set): assigns each row a
  * dense group id by its key values and feeds the calls' aggregates a batch at a time.
- * One key column is a Map keyed by its (normalised) values themselves; several are
- * encoded to one string (hash-keys.ts). NULL keys group together, as GROUP BY wants.
+ * One key column is keyed by its (normalised) values themselves, integers in an
+ * open-addressing table (integer-ids.ts), others in a Map; several are encoded to one
+ * string (hash-keys.ts). NULL keys group together, as GROUP BY wants.
  * Without keys there is exactly one group, present even before any row.
  */
 export class HashGrouping {
+  /** Integer keys (one integer key column) in an open-addressing table; any other key in a Map. */
+  private readonly integers = new IntegerIds();
   private readonly ids = new Map<HashKey, number>();
   /** First-seen key values per key column, by group id. */
   readonly keyValues: SqlValue[][];
@@ -48,15 +52,27 @@ export class HashGrouping {
     if (this.keyTypes.length === 0) return out;
     const keys = hashKeyColumn(keyCols, this.keyTypes, rowCount, true);
     const before = this.groups;
-    const ids = this.ids;
+    const { ids, integers } = this;
     for (let i = 0; i < rowCount; i++) {
       const key = keys[i]!;
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = this.groups++;
+      let id: number | undefined;
+      if (typeof key === 'number' && Number.isSafeInteger(key)) {
+        id = integers.idOf(key, this.groups);
+        if (id < this.groups) {
+          out[i] = id;
+          continue;
+        }
+      } else {
+        id = ids.get(key);
+        if (id !== undefined) {
+          out[i] = id;
+          continue;
+        }
+        id = this.groups;
         ids.set(key, id);
-        for (let c = 0; c < keyCols.length; c++) this.keyValues[c]!.push(keyCols[c]![i] ?? null);
       }
+      this.groups++;
+      for (let c = 0; c < keyCols.length; c++) this.keyValues[c]!.push(keyCols[c]![i] ?? null);
       out[i] = id;
     }
     if (this.groups > before) this.grew(before);
