@@ -62,8 +62,8 @@ export function formatDecimal(unscaled: bigint, scale: number): string {
 
 /** Changes scale, rounding half away from zero as PostgreSQL's numeric rounding does. */
 export function rescale(d: Decimal, scale: number): bigint {
-  if (scale >= d.scale) return d.unscaled * 10n ** BigInt(scale - d.scale);
-  const divisor = 10n ** BigInt(d.scale - scale);
+  if (scale >= d.scale) return d.unscaled * pow10n(scale - d.scale);
+  const divisor = pow10n(d.scale - scale);
   const q = d.unscaled / divisor;
   const r = d.unscaled % divisor;
   const abs = r < 0n ? -r : r;
@@ -121,6 +121,12 @@ export function readSmallDecimal(text: string): boolean {
 }
 
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+const POW10N = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
+
+/** 10^n as a bigint, from a table for the exponents numeric arithmetic meets per row. */
+export function pow10n(n: number): bigint {
+  return POW10N[n] ?? 10n ** BigInt(n);
+}
 
 /** formatDecimal for an unscaled integer a double holds exactly (|u| <= 2^53). */
 export function formatSmallDecimal(unscaled: number, scale: number): string {

@@ -1,11 +1,10 @@
 import type { SqlValue } from '../../common/sql-value.js';
-import { formatDecimal, parseDecimal } from '../../common/values/decimal-text.js';
+import { formatDecimal, parseDecimal, pow10n } from '../../common/values/decimal-text.js';
 import { growArray } from './grouped-aggregate.js';
 
 /** Beyond this a double no longer holds every integer exactly, so the part moves to bigint. */
 const SAFE = 2 ** 52;
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-const pow10n = (n: number): bigint => 10n ** BigInt(n);
 
 /**
  * Exact sums of decimals per group, for sum/avg/stddev over integers and numeric.

@@ -4,6 +4,7 @@ import {
   formatDecimal,
   formatSmallDecimal,
   parseDecimal,
+  pow10n,
   readSmallDecimal,
   rescale,
   smallDecimal,
@@ -116,8 +117,8 @@ export function numericDiv(a: string, b: string): string {
   const s = divScale(x, y);
   // x/y at scale s = x.u * 10^(s - x.s + y.s) / y.u
   const shift = s - x.scale + y.scale;
-  const num = shift >= 0 ? x.unscaled * 10n ** BigInt(shift) : x.unscaled;
-  const den = shift >= 0 ? y.unscaled : y.unscaled * 10n ** BigInt(-shift);
+  const num = shift >= 0 ? x.unscaled * pow10n(shift) : x.unscaled;
+  const den = shift >= 0 ? y.unscaled : y.unscaled * pow10n(-shift);
   return show(roundDiv(num, den), s);
 }
 
@@ -134,14 +135,14 @@ export function numericMod(a: string, b: string): string {
 export function numericRound(a: string, scale: number): string {
   const x = decimalOf(a);
   if (scale >= 0) return show(rescale(x, scale), scale);
-  const factor = 10n ** BigInt(-scale);
+  const factor = pow10n(-scale);
   return show(roundDiv(rescale(x, 0), factor) * factor, 0);
 }
 
 /** floor / ceil of a numeric, as an integral numeric. */
 export function numericFloorCeil(a: string, ceil: boolean): string {
   const x = decimalOf(a);
-  const f = 10n ** BigInt(x.scale);
+  const f = pow10n(x.scale);
   let q = x.unscaled / f;
   const r = x.unscaled % f;
   if (r !== 0n && (ceil ? x.unscaled > 0n : x.unscaled < 0n)) q += ceil ? 1n : -1n;
