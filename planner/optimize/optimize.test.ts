@@ -51,7 +51,8 @@ test('the pipeline: decorrelate, fold, push, order, prune, limit, top-n, partial
       '        HashJoin inner (build right) on o_cust#2 = c_key#5',
       '          Scan s.customer [c_key#5, c_name#6]',
       '          Scan s.orders [o_key#1, o_cust#2, o_total#3] filters: o_total#3 > 100',
-      '      Scan s.lineitem [l_key#7, l_qty#8] filters: l_qty#8 > 5',
+      '      Project l_key#7',
+      '        Scan s.lineitem [l_key#7, l_qty#8] filters: l_qty#8 > 5',
     ].join('\n'),
   );
 });

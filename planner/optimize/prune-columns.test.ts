@@ -61,6 +61,21 @@ test('the root keeps every column; scan filters keep theirs', () => {
   );
   const q = project(t, [col(t, 'b')]);
   assert.equal(show(pruneColumns(q)), lines('Project b#2', '  Scan s.t [b#2]'));
+  // Under a computed projection, a column-picking one drops the filter's column at the
+  // scan (the executor runs it in the workers, with the scan).
+  const x = planColumn(ids.fresh(), 'x', Types.int8);
+  const r = project(scanned, [plus(col(t, 'b'), i8(1))], [x]);
+  assert.equal(
+    show(pruneColumns(r)),
+    lines('Project b#2 + 1 AS x#4', '  Project b#2', '    Scan s.t [b#2, c#3] filters: c#3 > 0'),
+  );
+  // A projection that renames stays: the one above reads its new ids.
+  const y = planColumn(ids.fresh(), 'y', Types.int8);
+  const renamed = project(t, [col(t, 'a')], [y]);
+  assert.equal(
+    show(pruneColumns(project(renamed, [col(renamed, 'y')]))),
+    lines('Project y#5', '  Project a#1 AS y#5', '    Scan s.t [a#1]'),
+  );
 });
 
 test('union all drops positions in every branch; windows drop unread calls', () => {

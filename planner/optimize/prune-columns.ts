@@ -1,7 +1,7 @@
-import type { ColumnId } from '../plan/bound-expr.js';
+import type { BoundExpr, ColumnId } from '../plan/bound-expr.js';
 import { refsOfAll } from '../plan/expr-visit.js';
 import type { LogicalPlan, PlanKind } from '../plan/logical-plan.js';
-import { projectIds } from '../plan/plan-factories.js';
+import { project, projectIds } from '../plan/plan-factories.js';
 import { children, freeRefs, nodeExprs, withChildren } from '../plan/plan-visit.js';
 
 /**
@@ -57,6 +57,14 @@ function keptPositions(
 
 const pick = <T>(xs: readonly T[], at: readonly number[]): T[] => at.map((i) => xs[i] as T);
 
+const isRef = (e: BoundExpr): boolean => e.kind === 'ref';
+
+/** A projection passing some of its own input's columns through, under their ids. */
+function picksOwnInput(p: NodeOf<'project'>): boolean {
+  const own = idsOf(p.input);
+  return p.exprs.every((e, i) => e.kind === 'ref' && own.has(e.id) && p.columns[i]?.id === e.id);
+}
+
 const pruners: Pruners = {
   scan: (n, required) => {
     const filterIds = refsOfAll(n.filters);
@@ -64,7 +72,18 @@ const pruners: Pruners = {
       n.columns.map((c) => c.id),
       (id) => required.has(id) || filterIds.has(id),
     );
-    return at ? { ...n, columns: pick(n.columns, at), tableColumns: pick(n.tableColumns, at) } : n;
+    const scan = at
+      ? { ...n, columns: pick(n.columns, at), tableColumns: pick(n.tableColumns, at) }
+      : n;
+    // Columns only the pushed filters read (TPC-H Q13's o_comment) are dropped by a
+    // projection right above the scan, which the executor runs in the workers with the
+    // scan: they never cross to the main thread.
+    const out = scan.columns.filter((c) => required.has(c.id));
+    if (out.length === 0 || out.length === scan.columns.length) return scan;
+    return project(
+      scan,
+      out.map((c): BoundExpr => ({ kind: 'ref', type: c.type, id: c.id })),
+    );
   },
   'system-scan': (n, required) => {
     const at = keptPositions(
@@ -98,7 +117,11 @@ const pruners: Pruners = {
         (id) => required.has(id),
       ) ?? n.exprs.map((_e, i) => i);
     const exprs = pick(n.exprs, at);
-    return { ...n, exprs, columns: pick(n.columns, at), input: prune(n.input, refsOfAll(exprs)) };
+    let input = prune(n.input, refsOfAll(exprs));
+    // A column-picking projection over another one (the scan's, above) needs only the
+    // inner's input, unless the inner one renames or picks outer values.
+    if (exprs.every(isRef) && input.kind === 'project' && picksOwnInput(input)) input = input.input;
+    return { ...n, exprs, columns: pick(n.columns, at), input };
   },
   aggregate: (n, required) => {
     const first = n.keys.length;
