@@ -4,6 +4,7 @@ import { mapExprs, nextColumnId, transformUp } from '../plan/plan-visit.js';
 import type { IdSource } from './decorrelate-scalar.js';
 import { decorrelateLateral } from './decorrelate-lateral.js';
 import { decorrelateSubqueries } from './decorrelate-subqueries.js';
+import { deriveOrFilters } from './derive-or-filters.js';
 import { NO_STATS, type TableStats } from './estimate-rows.js';
 import { factorOrConjuncts } from './factor-or-conjuncts.js';
 import { foldConstants } from './fold-constants.js';
@@ -44,6 +45,7 @@ export const RULES: readonly OptimizerRule[] = [
   { name: 'decorrelate-lateral', apply: (p) => decorrelateLateral(p) },
   { name: 'fold-constants', apply: (p) => foldConstants(p) },
   { name: 'factor-or-conjuncts', apply: (p) => factorOrConjuncts(p) },
+  { name: 'derive-or-filters', apply: (p) => deriveOrFilters(p) },
   { name: 'push-down-filters', apply: (p) => pushDownFilters(p) },
   { name: 'order-joins', apply: (p, ctx) => orderJoins(p, ctx.stats) },
   { name: 'prune-columns', apply: (p) => pruneColumns(p) },
