@@ -40,8 +40,10 @@ export async function* decodeScanVecBatches(
   const predicate = conjunction && compileFilter(lowerExpr(conjunction, scan.columns), ctx);
   for (const decoded of scanBatches(data, scan, ctx)) {
     ctx.checkCanceled();
-    const filtered = predicate ? takeVecRows(decoded, await predicate(decoded)) : decoded;
-    const out = keySets.reduce((b, k) => takeVecRows(b, keptByKeys(b, k.index, k.keys)), filtered);
+    // The join's keys first: a bit test per row, usually the most selective test there
+    // is, and the pushed filters then evaluate only the rows it keeps.
+    const keyed = keySets.reduce((b, k) => takeVecRows(b, keptByKeys(b, k.index, k.keys)), decoded);
+    const out = predicate ? takeVecRows(keyed, await predicate(keyed)) : keyed;
     if (out.rowCount > 0) yield out;
   }
 }
