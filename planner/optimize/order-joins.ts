@@ -12,6 +12,7 @@ import {
   type TableStats,
 } from './estimate-rows.js';
 import { buildCostRows } from './probe-rows.js';
+import { semiJoinBuildSide } from './semi-join-build-side.js';
 
 /**
  * Join ordering for chains of inner joins (TPC-H Q5, Q7, Q8, Q9 list their tables
@@ -19,15 +20,18 @@ import { buildCostRows } from './probe-rows.js';
  * Start from the largest input (the fact table, probed), then repeatedly join the
  * smallest input that some condition connects to what is joined so far, so no
  * cross product appears while a condition could avoid it; the smaller side of each
- * join is the hash build side (an aggregate counting as its input, probe-rows.ts). Runs after filter pushdown, so inputs' sizes reflect
- * their filters. The chain's output column order is restored with a projection.
+ * join is the hash build side (an aggregate counting as its input, probe-rows.ts). Runs
+ * after filter pushdown, so inputs' sizes reflect their filters. The chain's output
+ * column order is restored with a projection. Semi and anti joins get the same choice
+ * of build side (semi-join-build-side.ts).
  */
 export function orderJoins(plan: LogicalPlan, stats: TableStats = NO_STATS): LogicalPlan {
   if (isInner(plan)) return orderChain(plan, stats);
-  return withChildren(
+  const out = withChildren(
     plan,
     children(plan).map((c) => orderJoins(c, stats)),
   );
+  return out.kind === 'join' ? semiJoinBuildSide(out, stats) : out;
 }
 
 /** A LATERAL join's right side reads its left: it stays whole, a leaf of any chain. */

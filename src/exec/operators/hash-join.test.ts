@@ -4,7 +4,15 @@ import type { BoundExpr } from '../../../planner/plan/bound-expr.js';
 import type { JoinNode, JoinType, LogicalPlan } from '../../../planner/plan/logical-plan.js';
 import { Types, type SqlType } from '../../common/sql-types.js';
 import type { SqlValue } from '../../common/sql-value.js';
-import { col, planColumns, run, sortedText, testRuntime, valuesNode } from './test-runtime.js';
+import {
+  batchesNode,
+  col,
+  planColumns,
+  run,
+  sortedText,
+  testRuntime,
+  valuesNode,
+} from './test-runtime.js';
 
 /**
  * Join semantics against PostgreSQL 15. The expected rows are what psql printed for
@@ -170,11 +178,104 @@ test('nested loop without an equality: left join on a < b; full join on a < b an
   assert.deepEqual(await rows(join('cross', () => null, { right: R([]) })), []);
 });
 
-test('semi and anti (EXISTS / NOT EXISTS)', async () => {
-  // select * from l where exists (select 1 from r where b=a)
-  assert.deepEqual(await rows(join('semi', aEqB, { buildSide: 'left' })), ['2|l2', '2|l5']);
-  // ... not exists
-  assert.deepEqual(await rows(join('anti', aEqB)), ['1|l1', '3|l4', 'NULL|l3']);
+test('semi and anti (EXISTS / NOT EXISTS), either build side', async () => {
+  for (const buildSide of both) {
+    // select * from l where exists (select 1 from r where b=a): each l row once,
+    // though r holds 2 twice (and l too, built on the left)
+    assert.deepEqual(await rows(join('semi', aEqB, { buildSide })), ['2|l2', '2|l5']);
+    // ... not exists: the NULL key never matches, so NOT EXISTS keeps it
+    assert.deepEqual(await rows(join('anti', aEqB, { buildSide })), ['1|l1', '3|l4', 'NULL|l3']);
+    // ... (select 1 from r where b=a and y='r9'): no match at all
+    const none: Cond = (l, r) => and(aEqB(l, r)!, fn('=', B, ry(r), text('r9')));
+    assert.deepEqual(await rows(join('semi', none, { buildSide })), []);
+    assert.equal((await rows(join('anti', none, { buildSide }))).length, 5);
+    // an empty r: no semi rows, every anti row; an empty l: nothing
+    assert.deepEqual(await rows(join('semi', aEqB, { buildSide, right: R([]) })), []);
+    assert.equal((await rows(join('anti', aEqB, { buildSide, right: R([]) }))).length, 5);
+    const emptyLeft = (type: JoinType): JoinNode => {
+      const n = join(type, aEqB, { buildSide });
+      const left = valuesNode([I, T], []);
+      const condition = fn('=', B, col(left.columns[0]!), col(n.right.columns[0]!));
+      return { ...n, left, condition, columns: left.columns };
+    };
+    assert.deepEqual(await rows(emptyLeft('semi')), []);
+    assert.deepEqual(await rows(emptyLeft('anti')), []);
+  }
+});
+
+test('semi and anti residuals are tested per candidate pair, either build side', async () => {
+  // exists (select 1 from r where b=a and not (x='l2' and y='r1') and y<>'r2'):
+  // l2's two pairs fail one conjunct each, l5's (l5, r1) passes
+  const pairwise: Cond = (l, r) =>
+    and(
+      aEqB(l, r)!,
+      fn('not', B, and(fn('=', B, lx(l), text('l2')), fn('=', B, ry(r), text('r1')))),
+      fn('<>', B, ry(r), text('r2')),
+    );
+  // not exists (select 1 from r where b=a and y > x)
+  const later: Cond = (l, r) => and(aEqB(l, r)!, fn('>', B, ry(r), lx(l)));
+  for (const buildSide of both) {
+    assert.deepEqual(await rows(join('semi', pairwise, { buildSide })), ['2|l5']);
+    assert.deepEqual(await rows(join('anti', pairwise, { buildSide })), [
+      '1|l1',
+      '2|l2',
+      '3|l4',
+      'NULL|l3',
+    ]);
+    assert.deepEqual(await rows(join('anti', later, { buildSide })), ['1|l1', '3|l4', 'NULL|l3']);
+    // no equality, a nested loop: exists (select 1 from r where a < b)
+    const lt: Cond = (l, r) => fn('<', B, col(l.columns[0]!), col(r.columns[0]!));
+    assert.deepEqual(await rows(join('semi', lt, { buildSide })), ['1|l1', '2|l2', '2|l5', '3|l4']);
+    assert.deepEqual(await rows(join('anti', lt, { buildSide })), ['NULL|l3']);
+  }
+});
+
+test('a semi join built on the left stops reading the right once every left row matched', async () => {
+  for (const residual of [false, true]) {
+    const right = batchesNode(
+      [I, T],
+      [
+        {
+          columns: [
+            [2, 7],
+            ['r1', 'r2'],
+          ],
+          rowCount: 2,
+        },
+        { columns: [[2], ['r3']], rowCount: 1 },
+      ],
+    );
+    const left = valuesNode(
+      [I, T],
+      [
+        [2, 'l1'],
+        [2, 'l2'],
+        [null, 'l3'],
+      ],
+    );
+    const eqKeys = fn('=', B, col(left.columns[0]!), col(right.plan.columns[0]!));
+    const node: JoinNode = {
+      ...join('semi', aEqB, { buildSide: 'left' }),
+      left,
+      right: right.plan,
+      condition: residual ? and(eqKeys, fn('<>', B, ry(right.plan), text('r9'))) : eqKeys,
+      columns: left.columns,
+    };
+    assert.deepEqual(await rows(node), ['2|l1', '2|l2']);
+    // one pull for the first batch, none for the second: l3's NULL key can never match
+    assert.equal(right.pulls[0], 1);
+    assert.deepEqual(await rows({ ...node, joinType: 'anti' }), ['NULL|l3']);
+  }
+});
+
+test('NOT IN is never built on the left: its NULL rules need the whole right side per left row', async () => {
+  // select * from l where a not in (select b from r) with buildSide left: still no rows
+  assert.deepEqual(await rows(join('anti', aEqB, { nullAware: true, buildSide: 'left' })), []);
+  const noNull = R(RROWS.filter((r) => r[0] !== null));
+  assert.deepEqual(
+    await rows(join('anti', aEqB, { nullAware: true, buildSide: 'left', right: noNull })),
+    ['1|l1', '3|l4'],
+  );
 });
 
 test('null-aware anti join is NOT IN', async () => {

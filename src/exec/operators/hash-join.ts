@@ -21,8 +21,9 @@ import type { ExecRuntime, Operator, OperatorBuilder } from './operator.js';
  * Joins: a hash join on the condition's `left = right` conjuncts, the rest a residual
  * tested on each candidate pair; a nested loop when there is no such conjunct.
  * The hash table is built on `buildSide` (the optimizer's choice) and the other side
- * is streamed batch by batch; semi, anti, single and mark joins always build on the
- * right, since their output is per left row.
+ * is streamed batch by batch; single, mark and NOT IN joins always build on the right,
+ * since their output is per left row. A semi or anti join built on the left marks its
+ * rows as probe rows match them and emits them at the end (join-build-marks.ts).
  */
 export const buildJoin: OperatorBuilder<'join'> = (node, rt) => {
   const leftWidth = node.left.columns.length;
@@ -62,14 +63,22 @@ export const buildJoin: OperatorBuilder<'join'> = (node, rt) => {
     stats.extra['buildRows'] = table.rowCount;
     filterProbeScan(node, rt, probePlan, probeKeys, buildKeys, table);
     const prober = new JoinProber(shape, table, rt.ctx);
-    if (table.rowCount > 0 || needsProbeWhenEmpty(node.joinType, probeIsLeft)) {
+    const marks = prober.marks;
+    // Without a residual a key match is a match: marking needs no candidate pairs.
+    const marksByKey = marks !== null && shape.filter === null;
+    const probing = table.rowCount > 0 || needsProbeWhenEmpty(node.joinType, probeIsLeft);
+    if (probing && !marks?.done) {
       for (let b = await probe.next(); b; b = await probe.next()) {
         rt.ctx.checkCanceled();
         const k = await keyColumn(probeKeys, b, rt.ctx);
-        const sawNull = nullsFromKeys ? keyNulls(k, table) : null;
-        const cursor: CandidateCursor =
-          threeValued && !nullsFromKeys ? nullAwareCursor(k, table) : new HashCursor(k, table);
-        yield* prober.probe(b, cursor, sawNull);
+        if (marksByKey) marks.markKeys(k);
+        else {
+          const sawNull = nullsFromKeys ? keyNulls(k, table) : null;
+          const cursor: CandidateCursor =
+            threeValued && !nullsFromKeys ? nullAwareCursor(k, table) : new HashCursor(k, table);
+          yield* prober.probe(b, cursor, sawNull);
+        }
+        if (marks?.done) break;
       }
     }
     probe.close();
@@ -107,7 +116,10 @@ function nullAwareCursor(keys: readonly HashKey[], table: JoinTable): CandidateC
 
 /**
  * Dynamic filtering (key-filters.ts): an inner or semi join drops every probe row
- * without a match, so the scan each key column comes from may drop them first. With
+ * without a match, so the scan each key column comes from may drop them first. A semi
+ * or anti join built on its left only asks which left rows some right row matches, so
+ * a right row without a match changes nothing and may be dropped too (TPC-H Q22: the
+ * orders of customers other than the 19K). NOT IN never builds on the left. With
  * several keys each column is filtered on its own keys: a row whose value in one key
  * column no build row has cannot match either.
  */
@@ -119,7 +131,9 @@ function filterProbeScan(
   buildKeys: readonly BoundExpr[],
   table: JoinTable,
 ): void {
-  const dropsUnmatched = node.joinType === 'inner' || (node.joinType === 'semi' && !node.nullAware);
+  const t = node.joinType;
+  const buildsLeftRows = (t === 'semi' || t === 'anti') && !probesLeft(node);
+  const dropsUnmatched = t === 'inner' || (t === 'semi' && !node.nullAware) || buildsLeftRows;
   if (!rt.keyFilters || !dropsUnmatched) return;
   probeKeys.forEach((key, i) => {
     if (key.kind !== 'column') return;

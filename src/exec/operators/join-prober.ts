@@ -8,6 +8,7 @@ import { MAX_BATCH_ROWS } from '../batch-builder.js';
 import { gatherColumn, takeRows, type ColumnBatch } from '../column-batch.js';
 import type { EvalContext } from '../eval-context.js';
 import { evaluate } from '../evaluate-expr.js';
+import { BuildMarks } from './join-build-marks.js';
 import type { CandidateCursor } from './join-candidates.js';
 import { columnsRead } from './join-condition.js';
 import type { JoinTable } from './join-table.js';
@@ -15,7 +16,10 @@ import type { JoinTable } from './join-table.js';
 /** How a join combines candidate pairs into output (shared by hash and nested-loop joins). */
 export interface JoinShape {
   readonly type: JoinType;
-  /** The probe (streamed) side is the left input; semi, anti, single and mark always probe left. */
+  /**
+   * The probe (streamed) side is the left input; single, mark and NOT IN always probe
+   * left, semi and anti joins probe the right when built on the left (join-build-marks.ts).
+   */
   readonly probeIsLeft: boolean;
   readonly leftWidth: number;
   readonly rightWidth: number;
@@ -38,6 +42,8 @@ export interface JoinShape {
  */
 export class JoinProber {
   private readonly buildMatched: Uint8Array | null;
+  /** A semi or anti join built on its left: the left rows matched so far. */
+  readonly marks: BuildMarks | null;
   private readonly p = new Int32Array(MAX_BATCH_ROWS);
   private readonly b = new Int32Array(MAX_BATCH_ROWS);
   private readonly filterColumns: Set<number> | null;
@@ -53,6 +59,8 @@ export class JoinProber {
       ? t === 'right' || t === 'full'
       : t === 'left' || t === 'full';
     this.buildMatched = buildOuter ? new Uint8Array(table.rowCount) : null;
+    this.marks =
+      !shape.probeIsLeft && (t === 'semi' || t === 'anti') ? new BuildMarks(table) : null;
     this.filterColumns = shape.filter ? columnsRead(shape.filter) : null;
     this.comparisonColumns = shape.comparison ? columnsRead(shape.comparison) : null;
   }
@@ -70,12 +78,19 @@ export class JoinProber {
     const matched = new Uint8Array(batch.rowCount);
     const nulls = threeValued ? (sawNull ?? new Uint8Array(batch.rowCount)) : null;
     const emitsPairs = type !== 'semi' && type !== 'anti' && type !== 'mark';
+    const marks = this.marks;
     for (let n = cursor.fill(this.p, this.b, MAX_BATCH_ROWS); n > 0;) {
       await yieldIfDue();
       this.ctx.checkCanceled();
-      const kept = await this.survivors(batch, n, nulls);
       const p = this.p;
       const b = this.b;
+      if (marks) {
+        marks.mark(b, await this.survivors(batch, marks.unmatched(p, b, n), nulls));
+        if (marks.done) return;
+        n = cursor.fill(p, b, MAX_BATCH_ROWS);
+        continue;
+      }
+      const kept = await this.survivors(batch, n, nulls);
       for (let i = 0; i < kept; i++) {
         const row = p[i]!;
         if (matched[row] === 1 && type === 'single') throw moreThanOneRow();
@@ -85,12 +100,20 @@ export class JoinProber {
       if (emitsPairs && kept > 0) yield this.pairs(batch, p.subarray(0, kept), b.subarray(0, kept));
       n = cursor.fill(this.p, this.b, MAX_BATCH_ROWS);
     }
+    if (marks) return;
     const rest = this.probeRowsOut(batch, matched, nulls);
     if (rest) yield rest;
   }
 
-  /** Build rows no probe row matched, the other side NULL (an outer build side). */
+  /**
+   * Build rows no probe row matched, the other side NULL (an outer build side); or a
+   * semi/anti join's left rows, when built on the left.
+   */
   *finish(): Generator<ColumnBatch> {
+    if (this.marks) {
+      yield* this.marks.rows(this.shape.type === 'semi');
+      return;
+    }
     const matched = this.buildMatched;
     if (!matched) return;
     let rows: number[] = [];
@@ -214,12 +237,14 @@ export class JoinProber {
   }
 }
 
-/** Semi, anti, single and mark joins emit per left row: the left side is always probed. */
+/**
+ * Single and mark joins emit per left row, so they always probe the left side; so does
+ * NOT IN (whose NULL rules look at the whole right side per left row). Semi and anti
+ * joins may build either side: built on the left, they mark its rows (join-build-marks.ts).
+ */
 export function probesLeft(node: JoinNode): boolean {
   const t = node.joinType;
-  return (
-    t === 'semi' || t === 'anti' || t === 'single' || t === 'mark' || node.buildSide === 'right'
-  );
+  return t === 'single' || t === 'mark' || isThreeValued(node) || node.buildSide === 'right';
 }
 
 /**
@@ -237,6 +262,8 @@ export function needsProbeWhenEmpty(type: JoinType, probeIsLeft: boolean): boole
     case 'cross':
     case 'semi':
       return false;
+    case 'anti':
+      return probeIsLeft;
     case 'left':
       return probeIsLeft;
     case 'right':
