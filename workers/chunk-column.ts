@@ -12,7 +12,7 @@ import {
   type Vec,
   type VecDictionary,
 } from '../src/exec/vector/vec.js';
-import { type LazyColumn, vecColumn } from '../src/exec/vector/vec-batch.js';
+import { composeRows, type LazyColumn, vecColumn } from '../src/exec/vector/vec-batch.js';
 import { materializeVec } from '../src/exec/vector/materialize-vec.js';
 import type { ChunkValues } from '../src/storage/parquet-pages/plain-values.js';
 import type { DecodedColumn } from '../src/storage/parquet-reader.js';
@@ -98,12 +98,6 @@ function chunkDictionary(column: DecodedColumn, type: SqlType): VecDictionary | 
   const entries = dictionaryVec(chunk.dictionary, reading, leaf);
   checkIndices(chunk.indices, chunk.valid, vecLength(entries));
   return { indices: chunk.indices, valid: chunk.valid, entries };
-}
-
-function composeRows(rows: Int32Array, next: Int32Array): Int32Array {
-  const out = new Int32Array(next.length);
-  for (let k = 0; k < next.length; k++) out[k] = rows[next[k]!]!;
-  return out;
 }
 
 /**

@@ -1,8 +1,5 @@
 import { type DataType, type RecordBatch, Type, tableFromIPC } from 'apache-arrow';
-import type { SqlType } from '../src/common/sql-types.js';
-import { chunkColumn } from './chunk-column.js';
-import type { TaskData } from './read-scan-task.js';
-import { Types } from '../src/common/sql-types.js';
+import { type SqlType, Types } from '../src/common/sql-types.js';
 import { isStringType } from '../src/common/type-coercion.js';
 import { castColumn } from '../src/exec/kernels/cast.js';
 import type { ScanNode } from '../planner/plan/logical-plan.js';
@@ -15,6 +12,9 @@ import { lowerExpr } from '../src/exec/lower-expr.js';
 import { readBatchColumn } from '../src/exec/read-batch-column.js';
 import { andAll } from '../planner/plan/expr-visit.js';
 import { compileFilter } from '../src/exec/vector/compile-vec-filter.js';
+import { rowsWithEntries } from '../src/exec/vector/vec.js';
+import { chunkColumn } from './chunk-column.js';
+import type { TaskData } from './read-scan-task.js';
 import {
   arrowColumn,
   materializeBatch,
@@ -25,8 +25,9 @@ import {
 } from '../src/exec/vector/vec-batch.js';
 
 /**
- * A decoded task's Arrow batches as the scan node's columns (a column the file lacks
- * reads NULL), with the node's pushed filters applied exactly: pruning upstream only
+ * A decoded task's row groups (page reader) or Arrow batches as the scan node's columns
+ * (a column the file lacks reads NULL), with the join key sets and then the node's
+ * pushed filters applied exactly: pruning upstream only
  * skipped what could not match. Columns stay lazy (vec-batch.ts): the filter reads
  * the typed form of the columns it tests, and only its survivors become SqlValues.
  */
@@ -117,16 +118,7 @@ function keptByKeys(b: VecBatch, index: number, keys: KeyMembership): Int32Array
   ) {
     const entries = dictionary.entries;
     const passing = rowsWithKeys(keys, entries.values, null, entries.values.length);
-    const table = new Uint8Array(entries.values.length);
-    for (const e of passing) table[e] = 1;
-    const { indices, valid } = dictionary;
-    const rows = new Int32Array(b.rowCount);
-    let n = 0;
-    for (let i = 0; i < b.rowCount; i++) {
-      rows[n] = i;
-      n += table[indices[i]!]! & (valid === null ? 1 : valid[i]!);
-    }
-    return rows.subarray(0, n);
+    return rowsWithEntries(dictionary, passing, null);
   }
   const v = column.vec();
   if (v.kind !== 'exact' || v.scale !== 0)

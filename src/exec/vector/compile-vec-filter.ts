@@ -12,10 +12,10 @@ import {
   NotVectorizable,
   POW10,
   SAFE,
+  rowsWithEntries,
   trueRows,
   vecLength,
   type Vec,
-  type VecDictionary,
 } from './vec.js';
 
 /** Narrows a selection (ascending rows of the batch) to the rows passing one conjunct. */
@@ -121,7 +121,7 @@ function columnConstantTest(c: BoundExpr, ctx: EvalContext): Narrow | null {
     try {
       const c = value.values[0]!;
       if (dictionary !== null)
-        return byEntry(
+        return rowsWithEntries(
           dictionary,
           narrowExact(op, v, column.factor(v), c, value.scale, allRows(vecLength(v))),
           rows,
@@ -132,28 +132,6 @@ function columnConstantTest(c: BoundExpr, ctx: EvalContext): Narrow | null {
       throw x;
     }
   };
-}
-
-/** The rows whose dictionary entry is among `passing` (and whose value is not NULL). */
-function byEntry(d: VecDictionary, passing: Int32Array, rows: Int32Array): Int32Array {
-  const table = new Uint8Array(vecLength(d.entries));
-  for (let k = 0; k < passing.length; k++) table[passing[k]!] = 1;
-  const { indices, valid } = d;
-  const out = new Int32Array(rows.length);
-  let n = 0;
-  if (valid === null)
-    for (let k = 0; k < rows.length; k++) {
-      const i = rows[k]!;
-      out[n] = i;
-      n += table[indices[i]!]!;
-    }
-  else
-    for (let k = 0; k < rows.length; k++) {
-      const i = rows[k]!;
-      out[n] = i;
-      n += table[indices[i]!]! & valid[i]!;
-    }
-  return out.subarray(0, n);
 }
 
 const EXACT = new Set<SqlType['kind']>([

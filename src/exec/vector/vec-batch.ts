@@ -55,12 +55,16 @@ export function arrowColumn(
             : readBatchRows(vector, type, rows)),
     take: (next) => {
       if (vec !== null) return vecColumn(gatherVec(vec, next), type);
-      if (rows === null) return arrowColumn(vector, type, next);
-      const composed = new Int32Array(next.length);
-      for (let k = 0; k < next.length; k++) composed[k] = rows[next[k]!]!;
-      return arrowColumn(vector, type, composed);
+      return arrowColumn(vector, type, rows === null ? next : composeRows(rows, next));
     },
   };
+}
+
+/** Rows `next` of a selection `rows`, as rows of the whole batch. */
+export function composeRows(rows: Int32Array, next: Int32Array): Int32Array {
+  const out = new Int32Array(next.length);
+  for (let k = 0; k < next.length; k++) out[k] = rows[next[k]!]!;
+  return out;
 }
 
 /** A column computed by a typed kernel. */

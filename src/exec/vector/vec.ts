@@ -77,6 +77,30 @@ export function scalarOf(v: Vec): number | null {
   return v.kind === 'exact' && v.valid === null && repeatedVecs.has(v) ? v.values[0]! : null;
 }
 
+/**
+ * The rows (of `rows`, or of all rows when null) whose dictionary entry is among
+ * `passing` and whose value is not NULL: a test run once per entry, applied to rows.
+ */
+export function rowsWithEntries(
+  d: VecDictionary,
+  passing: Int32Array,
+  rows: Int32Array | null,
+): Int32Array {
+  const table = new Uint8Array(vecLength(d.entries));
+  for (let k = 0; k < passing.length; k++) table[passing[k]!] = 1;
+  const { indices, valid } = d;
+  const n = rows === null ? indices.length : rows.length;
+  const out = new Int32Array(n);
+  let kept = 0;
+  // Branch-free: write every candidate, advance only past the kept ones.
+  for (let k = 0; k < n; k++) {
+    const i = rows === null ? k : rows[k]!;
+    out[kept] = i;
+    kept += table[indices[i]!]! & (valid === null ? 1 : valid[i]!);
+  }
+  return out.subarray(0, kept);
+}
+
 /** The row count of a vec. */
 export function vecLength(v: Vec): number {
   return v.kind === 'dict' ? v.indices.length : v.values.length;

@@ -7,6 +7,7 @@ import {
   UnsupportedParquet,
   gatherValues,
   readPlain,
+  readU32,
   valueCount,
 } from './plain-values.js';
 import { decodeHybrid } from './rle-hybrid.js';
@@ -116,7 +117,7 @@ class ChunkDecoder {
       if (h.definitionEncoding !== Encoding.RLE)
         throw new UnsupportedParquet(`definition level encoding ${h.definitionEncoding}`);
       if (page.length < 4) throw new Error('data page too short for its definition levels');
-      const length = (page[0]! | (page[1]! << 8) | (page[2]! << 16) | (page[3]! << 24)) >>> 0;
+      const length = readU32(page, 0);
       if (4 + length > page.length) throw new Error('definition levels run past their page');
       levels = page.subarray(4, 4 + length);
       at = 4 + length;
@@ -227,7 +228,7 @@ function checkIndices(indices: Int32Array, size: number): void {
 
 function rleBooleans(values: Uint8Array, count: number): ChunkValues {
   if (values.length < 4) throw new Error('RLE boolean page too short');
-  const length = (values[0]! | (values[1]! << 8) | (values[2]! << 16) | (values[3]! << 24)) >>> 0;
+  const length = readU32(values, 0);
   const decoded = new Int32Array(count);
   decodeHybrid(values, 4, Math.min(values.length, 4 + length), 1, decoded, 0, count);
   return { kind: 'boolean', values: Uint8Array.from(decoded) };

@@ -16,6 +16,13 @@ export type ChunkValues =
 /** A feature this reader leaves to the wasm reader (an encoding, codec or type). */
 export class UnsupportedParquet extends Error {}
 
+/** A little-endian unsigned 32-bit integer (length prefixes of pages and values). */
+export function readU32(bytes: Uint8Array, at: number): number {
+  return (
+    (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0
+  );
+}
+
 export function valueCount(v: ChunkValues): number {
   return v.kind === 'bytes' ? v.offsets.length - 1 : v.values.length;
 }
@@ -73,9 +80,7 @@ function byteArrays(bytes: Uint8Array, start: number, end: number, count: number
   let total = 0;
   for (let i = 0; i < count; i++) {
     if (pos + 4 > end) throw new Error('BYTE_ARRAY values run past their page');
-    const len =
-      (bytes[pos]! | (bytes[pos + 1]! << 8) | (bytes[pos + 2]! << 16) | (bytes[pos + 3]! << 24)) >>>
-      0;
+    const len = readU32(bytes, pos);
     pos += 4 + len;
     if (pos > end) throw new Error('BYTE_ARRAY values run past their page');
     total += len;
