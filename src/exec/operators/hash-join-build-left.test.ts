@@ -7,8 +7,8 @@ import { Types } from '../../common/sql-types.js';
 import type { SqlValue } from '../../common/sql-value.js';
 import { buildJoin } from './hash-join.js';
 import { KeyFilters } from './key-filters.js';
-import { newStats, type ExecRuntime, type Operator } from './operator.js';
-import { drain, sortedText, testRuntime, valuesNode } from './test-runtime.js';
+import type { ExecRuntime, Operator } from './operator.js';
+import { drain, keyFilteredScan, sortedText, testRuntime, valuesNode } from './test-runtime.js';
 
 /**
  * Dynamic filters from semi and anti joins built on their left side: the right side is
@@ -22,28 +22,10 @@ function runtime(withFilters: boolean): { rt: ExecRuntime; ranges: [number, numb
   const base = testRuntime();
   const keyFilters = withFilters ? new KeyFilters() : undefined;
   const ranges: [number, number][] = [];
-  const scan = (node: ScanNode): Operator => {
-    let done = false;
-    return {
-      stats: newStats(),
-      children: [],
-      next: () => {
-        if (done) return Promise.resolve(null);
-        done = true;
-        const filters = keyFilters?.of(node) ?? [];
-        for (const { filter } of filters) ranges.push([filter.min, filter.max]);
-        const keep = ORDERS.filter((row) =>
-          filters.every(({ index, filter }) => {
-            const v = row[index];
-            return v !== null && Number(v) >= filter.min && Number(v) <= filter.max;
-          }),
-        );
-        const columns = node.columns.map((_, c) => keep.map((r) => r[c] ?? null));
-        return Promise.resolve({ columns, rowCount: keep.length });
-      },
-      close: () => undefined,
-    };
-  };
+  const scan = (node: ScanNode): Operator =>
+    keyFilteredScan(node, ORDERS, keyFilters, (filters) => {
+      for (const f of filters) ranges.push([f.min, f.max]);
+    });
   const rt: ExecRuntime = {
     ...base,
     ...(keyFilters ? { keyFilters } : {}),

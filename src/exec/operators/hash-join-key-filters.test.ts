@@ -9,9 +9,9 @@ import type { SqlValue } from '../../common/sql-value.js';
 import { buildAggregate } from './aggregate.js';
 import { buildJoin } from './hash-join.js';
 import { KeyFilters, type KeyFilter } from './key-filters.js';
-import { hasKey, listKeys } from './key-membership.js';
-import { newStats, type ExecRuntime, type Operator } from './operator.js';
-import { drain, sortedText, testRuntime, valuesNode } from './test-runtime.js';
+import { listKeys } from './key-membership.js';
+import type { ExecRuntime, Operator } from './operator.js';
+import { drain, keyFilteredScan, sortedText, testRuntime, valuesNode } from './test-runtime.js';
 
 /**
  * Dynamic filters through a GROUP BY (key-filters.ts sourceScanOf): a join that builds
@@ -34,28 +34,8 @@ function filteringRuntime(withFilters: boolean): { rt: ExecRuntime; seen: KeyFil
   const base = testRuntime();
   const seen: KeyFilter[][] = [];
   const keyFilters = withFilters ? new KeyFilters() : undefined;
-  const scan = (node: ScanNode): Operator => {
-    let done = false;
-    return {
-      stats: newStats(),
-      children: [],
-      next: () => {
-        if (done) return Promise.resolve(null);
-        done = true;
-        const filters = keyFilters?.of(node) ?? [];
-        seen.push(filters.map((f) => f.filter));
-        const keep = LINES.filter((row) =>
-          filters.every(({ index, filter }) => {
-            const v = Number(row[index]);
-            return v >= filter.min && v <= filter.max && (!filter.keys || hasKey(filter.keys, v));
-          }),
-        );
-        const columns = node.columns.map((_, c) => keep.map((r) => r[c] ?? null));
-        return Promise.resolve({ columns, rowCount: keep.length });
-      },
-      close: () => undefined,
-    };
-  };
+  const scan = (node: ScanNode): Operator =>
+    keyFilteredScan(node, LINES, keyFilters, (filters) => seen.push([...filters]));
   const rt: ExecRuntime = {
     ...base,
     ...(keyFilters ? { keyFilters } : {}),

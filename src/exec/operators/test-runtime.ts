@@ -8,6 +8,7 @@ import type {
   LogicalPlan,
   PlanColumn,
   PlanKind,
+  ScanNode,
   ValuesNode,
 } from '../../../planner/plan/logical-plan.js';
 import { LakeError } from '../../common/errors.js';
@@ -16,6 +17,8 @@ import type { SqlValue } from '../../common/sql-value.js';
 import type { ColumnBatch } from '../column-batch.js';
 import type { EvalContext } from '../eval-context.js';
 import { buildFilter } from './filter.js';
+import type { KeyFilter, KeyFilters } from './key-filters.js';
+import { hasKey } from './key-membership.js';
 import { buildJoin } from './hash-join.js';
 import { buildLimit } from './limit.js';
 import { newStats, type ExecRuntime, type Operator, type OperatorBuilder } from './operator.js';
@@ -176,4 +179,38 @@ export function sortedText(rows: readonly (readonly SqlValue[])[]): string[] {
         ? JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `${x}` : x))
         : `${v}`;
   return rows.map((r) => r.map(show).join('|')).sort();
+}
+
+/**
+ * A scan of fixed rows that applies, when it opens, the dynamic filters joins have set
+ * for it by then (key range and key set), as the workers do; `onOpen` sees them.
+ */
+export function keyFilteredScan(
+  node: ScanNode,
+  rows: readonly (readonly SqlValue[])[],
+  keyFilters: KeyFilters | undefined,
+  onOpen: (filters: readonly KeyFilter[]) => void = () => undefined,
+): Operator {
+  let done = false;
+  return {
+    stats: newStats(),
+    children: [],
+    next: () => {
+      if (done) return Promise.resolve(null);
+      done = true;
+      const filters = keyFilters?.of(node) ?? [];
+      onOpen(filters.map((f) => f.filter));
+      const keep = rows.filter((row) =>
+        filters.every(({ index, filter }) => {
+          const v = row[index];
+          if (v === null || v === undefined) return false;
+          const n = Number(v);
+          return n >= filter.min && n <= filter.max && (!filter.keys || hasKey(filter.keys, n));
+        }),
+      );
+      const columns = node.columns.map((_, c) => keep.map((r) => r[c] ?? null));
+      return Promise.resolve({ columns, rowCount: keep.length });
+    },
+    close: () => undefined,
+  };
 }
