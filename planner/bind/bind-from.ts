@@ -63,7 +63,7 @@ const fromBinders: { [K in FromItem['kind']]: FromBinder<K> } = {
     return { plan: r.plan, columns: scopeOf(r.columns, item.alias, item.columnAliases) };
   },
   join: (item, ctx, lateral) => bindJoin(item, ctx, bindFromItem, lateral),
-  'table-function': (item, ctx) => bindTableFunction(item, ctx, null),
+  'table-function': (item, ctx, lateral) => bindTableFunction(item, ctx, null, lateral),
 };
 
 function bindTableRef(item: TableRef, ctx: BindContext): BoundFrom {

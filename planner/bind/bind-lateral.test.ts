@@ -52,6 +52,37 @@ describe('LATERAL', () => {
     );
   });
 
+  it('binds functions in FROM as LATERAL, with or without the key word (PostgreSQL §7.2.1.5)', async () => {
+    // In the FROM list the function takes the items before it as its input.
+    const inList = [
+      'Project id#1, xs#2, g#3',
+      '  TableFunction generate_series(1, id#1) [id#1, xs#2, g#3]',
+      '    Scan db.arr [id#1, xs#2]',
+    ];
+    assert.deepEqual(await plan('select * from arr, lateral generate_series(1, id) g'), inList);
+    assert.deepEqual(await plan('select * from arr, generate_series(1, id) g'), inList);
+    // On the right of a join it reads the left side: a LATERAL join.
+    assert.deepEqual(
+      await plan(
+        'select * from arr left join lateral unnest(arr.xs) with ordinality u(v, n) on v > id',
+      ),
+      [
+        'Project id#1, xs#2, v#3, n#4',
+        '  LateralJoin left on v#3 > id#1',
+        '    Scan db.arr [id#1, xs#2]',
+        '    TableFunction unnest(xs#2) WITH ORDINALITY [v#3, n#4]',
+      ],
+    );
+    assert.equal(
+      (await plan('select * from arr cross join unnest(xs) u'))[1],
+      '  LateralJoin cross',
+    );
+    assert.match(
+      await bindError('select * from arr full join lateral unnest(arr.xs) u on true'),
+      /^42P10 /,
+    );
+  });
+
   it('refuses references to the left of RIGHT/FULL joins (42P10) and without LATERAL (42P01)', async () => {
     const refused = '42P10 43 invalid reference to FROM-clause entry for table "t"';
     assert.equal(

@@ -59,6 +59,7 @@ export function bindQuantifiedSubquery(
   if (row === null && single && isIn(e)) {
     return inSubquery(single, r, e.quantifier === 'all', ctx, at, e.operand.span.start);
   }
+  if (row !== null && isIn(e)) return rowIn(lefts, r.plan, row, e.quantifier === 'all', ctx, at);
   const rights = r.columns.map((c) => ref(c.id, c.type));
   const test =
     row === null && single && rights[0]
@@ -68,6 +69,30 @@ export function bindQuantifiedSubquery(
           right: [],
         });
   return decide(r.plan, test, e.quantifier, ctx);
+}
+
+/**
+ * `(a, b) [NOT] IN (SELECT x, y ...)` (`= ANY` / `<> ALL`) as `TRUE [NOT] IN (SELECT
+ * a = x AND b = y ...)`: IN over the row equalities is true when one is true, NULL
+ * when none is but one is NULL, false otherwise (also on no rows), which is exactly
+ * the row IN of docs §9.23.3. Being an IN subquery, decorrelate-subqueries.ts makes it
+ * a semi join, a null-aware anti join or a mark join on the equalities.
+ */
+function rowIn(
+  lefts: readonly BoundExpr[],
+  input: LogicalPlan,
+  row: readonly Expr[],
+  negated: boolean,
+  ctx: BindContext,
+  at: number,
+): BoundExpr {
+  const rights = input.columns.map((c) => ref(c.id, c.type));
+  const starts = { left: row.map((x) => x.span.start), right: [] };
+  const test = compareRows('=', lefts, rights, ctx, at, starts);
+  const out: PlanColumn = { id: ctx.ids.next(), name: '?column?', type: BOOL };
+  const plan: LogicalPlan = { kind: 'project', input, exprs: [test], columns: [out] };
+  const operand = constant(BOOL, true);
+  return { kind: 'subquery', type: BOOL, mode: 'in', plan, operand, negated };
 }
 
 const aggregate = (fn: string, args: BoundExpr[]): AggregateCall => ({

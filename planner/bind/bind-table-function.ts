@@ -10,7 +10,7 @@ import { functionName } from './bind-function.js';
 import { crossJoin } from './bind-join.js';
 import { coerceImplicitly } from './coerce.js';
 import { refsOf } from '../plan/expr-visit.js';
-import { scopeOf } from './scope.js';
+import { scopeOf, type Scope } from './scope.js';
 
 /** A table function's typed signature: its arguments' target types and its output columns. */
 interface Shape {
@@ -61,6 +61,8 @@ const elements =
     return { args: [a.type], columns: [{ name: column, type: a.type.element }] };
   };
 
+const ORDINALITY = { name: 'ordinality', type: Types.int8 };
+
 const shapes: Partial<Record<TableFunctionName, ShapeOf>> = {
   generate_series: generateSeries,
   range,
@@ -74,19 +76,25 @@ function isKnown(name: string): name is TableFunctionName {
 
 /**
  * A set-returning function in FROM (docs §7.2.1.4). Its arguments may read the FROM
- * items before it (`FROM t, unnest(t.arr)`, implicitly LATERAL as in PostgreSQL):
- * then the node takes those items as `input` and outputs their columns followed by
- * its own; otherwise it stands alone and is cross joined.
+ * items before it, with or without the LATERAL key word, as in PostgreSQL (docs
+ * §7.2.1.5: "LATERAL is optional before a function call"). As a later item of the
+ * FROM list (`FROM t, unnest(t.arr)`, `left` given) the node then takes those items
+ * as `input` and outputs their columns followed by its own; otherwise it stands alone
+ * and is cross joined. On the right of a join (`t LEFT JOIN LATERAL unnest(t.arr) ON
+ * true`), `lateral` is what it may read: its arguments then refer to the left side's
+ * columns, and the join becomes a LATERAL join (bind-join.ts), which
+ * decorrelate-lateral.ts folds back into an `input` when the join is inner.
  */
 export function bindTableFunction(
   item: TableFunctionRef,
   ctx: BindContext,
   left: BoundFrom | null,
+  lateral: Scope | null = null,
 ): BoundFrom {
   const name = functionName(item.call);
   const argCtx: BindContext = {
     ...ctx,
-    scope: left ? { columns: left.columns, parent: ctx.scope } : ctx.scope,
+    scope: left ? { columns: left.columns, parent: ctx.scope } : (lateral ?? ctx.scope),
     clause: 'functions in FROM',
   };
   const bare = item.call.args.map((a) => bindExpr(a, argCtx));
@@ -110,24 +118,27 @@ export function bindTableFunction(
       `argument of ${name}`,
     ),
   );
+  // A single-column function's column takes the alias's name (`generate_series(1, 3) g`),
+  // also WITH ORDINALITY, whose column is named `ordinality` unless aliased.
   const single = shape.columns.length === 1 ? (item.columnAliases[0] ?? item.alias) : null;
-  const own: PlanColumn[] = shape.columns.map((c) => ({
+  const named = item.ordinality ? [...shape.columns, ORDINALITY] : shape.columns;
+  const own: PlanColumn[] = named.map((c, i) => ({
     id: ctx.ids.next(),
-    name: single ?? c.name,
+    name: i === 0 && single !== null ? single : c.name,
     type: c.type,
   }));
   checkAliasCount(item.alias ?? name, own.length, item.columnAliases);
   const ownScope = scopeOf(own, item.alias ?? name, item.columnAliases);
-  const lateral = left !== null && readsAny(args, new Set(left.columns.map((c) => c.id)));
+  const dependent = left !== null && readsAny(args, new Set(left.columns.map((c) => c.id)));
   const node: TableFunctionNode = {
     kind: 'table-function',
     fn: name as TableFunctionName,
     args,
-    input: lateral ? left.plan : null,
-    ordinality: false,
-    columns: lateral ? [...left.plan.columns, ...own] : own,
+    input: dependent ? left.plan : null,
+    ordinality: item.ordinality,
+    columns: dependent ? [...left.plan.columns, ...own] : own,
   };
-  if (lateral) return { plan: node, columns: [...left.columns, ...ownScope] };
+  if (dependent) return { plan: node, columns: [...left.columns, ...ownScope] };
   const bound: BoundFrom = { plan: node, columns: ownScope };
   return left ? crossJoin(left, bound, ctx) : bound;
 }

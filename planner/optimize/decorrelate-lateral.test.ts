@@ -45,6 +45,17 @@ describe('decorrelate-lateral', () => {
     assert.equal(kept[1], '  LateralJoin left on true');
   });
 
+  it('gives an inner LATERAL function the left side as input; LEFT stays dependent', async () => {
+    assert.deepEqual(await flattened('select * from arr join unnest(xs) u on u > id'), [
+      'Project id#1, xs#2, u#3',
+      '  Filter u#3 > id#1',
+      '    TableFunction unnest(xs#2) [id#1, xs#2, u#3]',
+      '      Scan db.arr [id#1, xs#2]',
+    ]);
+    const left = await flattened('select * from arr left join lateral unnest(xs) u on true');
+    assert.equal(left[1], '  LateralJoin left on true');
+  });
+
   it('keeps LIMIT and aggregates dependent', async () => {
     const limited = await flattened(
       'select * from t, lateral (select d from u where u.a = t.a limit 1) s',

@@ -1,6 +1,11 @@
 import type { BoundExpr, ColumnId } from '../plan/bound-expr.js';
 import { andAll, conjuncts, substituteRefs } from '../plan/expr-visit.js';
-import type { JoinNode, LogicalPlan, ProjectNode } from '../plan/logical-plan.js';
+import type {
+  JoinNode,
+  LogicalPlan,
+  ProjectNode,
+  TableFunctionNode,
+} from '../plan/logical-plan.js';
 import { filter, join } from '../plan/plan-factories.js';
 import { transformUp } from '../plan/plan-visit.js';
 import { peelCorrelation } from './decorrelate-scalar.js';
@@ -24,9 +29,10 @@ export function decorrelateLateral(plan: LogicalPlan): LogicalPlan {
 
 function flatten(n: JoinNode): LogicalPlan | undefined {
   if (n.joinType !== 'inner' && n.joinType !== 'cross' && n.joinType !== 'left') return undefined;
+  if (n.right.kind === 'table-function') return intoFunction(n, n.right);
   const outer = new Set(n.left.columns.map((c) => c.id));
   const projects: ProjectNode[] = []; // outermost first
-  let p = n.right;
+  let p: LogicalPlan = n.right;
   while (p.kind === 'project' || p.kind === 'sort') {
     if (p.kind === 'project') projects.push(p);
     p = p.input;
@@ -37,6 +43,22 @@ function flatten(n: JoinNode): LogicalPlan | undefined {
   let out: LogicalPlan = join('inner', n.left, corr.body, andAll(corr.conds));
   for (const proj of [...projects].reverse()) out = passLeft(out, proj, n);
   return n.condition ? filter(out, n.condition) : out;
+}
+
+/**
+ * `t [CROSS] JOIN LATERAL unnest(t.arr) u ON c`: the function takes the left side as
+ * its input and runs once per row of it, vectorised (table-function.ts), instead of
+ * as a subquery per distinct outer tuple; the ON condition filters above. A LEFT join
+ * keeps the dependent join, which pads a left row whose call returns no rows.
+ */
+function intoFunction(n: JoinNode, fn: TableFunctionNode): LogicalPlan | undefined {
+  if (n.joinType === 'left' || fn.input !== null) return undefined;
+  const node: TableFunctionNode = {
+    ...fn,
+    input: n.left,
+    columns: [...n.left.columns, ...fn.columns],
+  };
+  return n.condition ? filter(node, n.condition) : node;
 }
 
 /** LEFT JOIN LATERAL over renaming projections: the ON condition reads the right's columns through them. */

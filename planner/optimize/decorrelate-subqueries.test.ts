@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { Types } from '../../src/common/sql-types.js';
 import { call } from '../plan/bound-expr.js';
 import { aggregate, aggregateCall, filter, planColumn, project } from '../plan/plan-factories.js';
+import { bind } from '../bind/bind-fixtures.js';
+import { printPlan } from '../plan/print-plan.js';
 import { decorrelateSubqueries } from './decorrelate-subqueries.js';
 import { and, cmp, col, eq, gt, i8, Ids, lt, or, show, subquery } from './test-plans.js';
 
@@ -138,5 +140,46 @@ test('EXISTS under OR becomes a mark join', () => {
       '      Scan s.orders [k#1, v#2]',
       '      Scan s.lineitem [k#3]',
     ),
+  );
+});
+
+test('row IN / NOT IN become semi / null-aware anti / mark joins on the row equalities', async () => {
+  const decorrelated = async (sql: string): Promise<string[]> =>
+    printPlan(decorrelateSubqueries((await bind(sql)).plan));
+  const scans = ['    Scan db.t [a#1, b#2, c#3]', '    Scan db.u [a#4, d#5]'];
+  const on = 'on a#1 = a#4 AND c#3::double precision = d#5';
+  assert.deepEqual(await decorrelated('select * from t where (a, c) in (select a, d from u)'), [
+    'Project a#1, b#2, c#3',
+    `  HashJoin semi (build right) ${on}`,
+    ...scans,
+  ]);
+  assert.deepEqual(await decorrelated('select * from t where (a, c) not in (select a, d from u)'), [
+    'Project a#1, b#2, c#3',
+    `  HashJoin anti null-aware (build right) ${on}`,
+    ...scans,
+  ]);
+  assert.deepEqual(await decorrelated('select a, (a, c) not in (select a, d from u) from t'), [
+    'Project a#1, NOT mark#8 AS ?column?#7',
+    `  HashJoin mark null-aware (build right) ${on} mark: mark#8`,
+    ...scans,
+  ]);
+});
+
+test('NOT IN whose comparison is not outer = inner stays a subquery (its NULL answer)', async () => {
+  const decorrelated = async (sql: string): Promise<string> =>
+    printPlan(decorrelateSubqueries((await bind(sql)).plan))[1] ?? '';
+  // As a join filter, `3 = a` would drop u's NULL rows instead of making the answer NULL.
+  assert.equal(
+    await decorrelated('select * from t where 3 not in (select a from u)'),
+    '  Filter 3 NOT IN (SubPlan 1)',
+  );
+  assert.equal(
+    await decorrelated('select * from t where (a, 2) not in (select a, d from u)'),
+    '  Filter NOT true IN (SubPlan 1)',
+  );
+  // Plain IN (a semi join) needs no NULL answer.
+  assert.equal(
+    await decorrelated('select * from t where (a, 2) in (select a, d from u)'),
+    '  HashJoin semi (build right) on a#1 = a#4 AND 2 = d#5',
   );
 });

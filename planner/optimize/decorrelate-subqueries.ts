@@ -1,6 +1,13 @@
 import { Types } from '../../src/common/sql-types.js';
-import type { BoundExpr, BoundSubquery } from '../plan/bound-expr.js';
-import { andAll, conjuncts, substituteRefs, transformExpr } from '../plan/expr-visit.js';
+import type { BoundExpr, BoundSubquery, ColumnId } from '../plan/bound-expr.js';
+import {
+  andAll,
+  conjuncts,
+  hasSubquery,
+  refsOf,
+  substituteRefs,
+  transformExpr,
+} from '../plan/expr-visit.js';
 import type { LogicalPlan } from '../plan/logical-plan.js';
 import { filter, join, markColumn, projectIds } from '../plan/plan-factories.js';
 import { freeRefs, nextColumnId, transformUp, withChildren } from '../plan/plan-visit.js';
@@ -94,19 +101,30 @@ function asSubquery(c: BoundExpr): { sub: BoundSubquery; negated: boolean } | nu
   return null;
 }
 
-/** The join condition for EXISTS/IN over `input`, and the right side; null when not decorrelatable. */
-function joinParts(
-  input: LogicalPlan,
-  sub: BoundSubquery,
-): { right: LogicalPlan; on: BoundExpr[] } | null {
+/**
+ * The join for EXISTS/IN over `input`: its right side and condition, and `clean` when
+ * the outer row enters only through IN's comparison as `outer = right` equalities
+ * (so a null-aware join's three-valued NULL rule over the whole subquery result
+ * holds); null when not decorrelatable.
+ */
+interface JoinParts {
+  readonly right: LogicalPlan;
+  readonly on: readonly BoundExpr[];
+  readonly clean: boolean;
+}
+
+function joinParts(input: LogicalPlan, sub: BoundSubquery): JoinParts | null {
   const outer = new Set(input.columns.map((c) => c.id));
   const first = sub.plan.columns[0];
-  if (freeRefs(sub.plan).size === 0) {
-    const on =
-      sub.mode === 'in' && sub.operand && first
-        ? [eq(sub.operand, { kind: 'ref', id: first.id, type: first.type })]
-        : [];
-    return { right: sub.plan, on };
+  const rowIn = isRowIn(sub);
+  if (freeRefs(sub.plan).size === 0 && !rowIn) {
+    if (sub.mode !== 'in' || !sub.operand || !first)
+      return { right: sub.plan, on: [], clean: true };
+    const on = eq(sub.operand, { kind: 'ref', id: first.id, type: first.type });
+    // `3 NOT IN (...)`: a constant operand is no join key, and as a join filter it would
+    // lose IN's NULL answer; the subquery runs once instead.
+    const inner = new Set(sub.plan.columns.map((c) => c.id));
+    return { right: sub.plan, on: [on], clean: isCrossEquality(on, outer, inner) };
   }
   // Strip projections (their output only matters as IN's value, substituted below).
   let p = sub.plan;
@@ -120,8 +138,37 @@ function joinParts(
   const corr = peelCorrelation(p, outer);
   if (!corr) return null;
   const on = [...corr.conds];
-  if (sub.mode === 'in' && sub.operand && value) on.push(eq(sub.operand, value));
-  return { right: corr.body, on };
+  let clean = corr.conds.length === 0;
+  if (sub.mode === 'in' && sub.operand && value) {
+    // `TRUE IN (SELECT a = x AND b = y ...)` (a row IN, bind-quantified.ts): TRUE = v
+    // is v itself, so the equalities join directly.
+    const comparison = rowIn ? conjuncts(value) : [eq(sub.operand, value)];
+    const inner = new Set(corr.body.columns.map((c) => c.id));
+    clean &&= comparison.every((c) => isCrossEquality(c, outer, inner));
+    on.push(...comparison);
+  }
+  return { right: corr.body, on, clean };
+}
+
+/** `TRUE [NOT] IN (SELECT <boolean> ...)`: how the binder writes a row IN. */
+function isRowIn(sub: BoundSubquery): boolean {
+  const o = sub.operand;
+  return sub.mode === 'in' && o?.kind === 'const' && o.value === true && o.type.kind === 'bool';
+}
+
+/** `l = r` with l reading only outer columns and r only inner ones, or the reverse. */
+function isCrossEquality(
+  e: BoundExpr,
+  outer: ReadonlySet<ColumnId>,
+  inner: ReadonlySet<ColumnId>,
+): boolean {
+  if (e.kind !== 'call' || e.fn !== '=' || e.args.length !== 2) return false;
+  const within = (x: BoundExpr, ids: ReadonlySet<ColumnId>): boolean => {
+    const refs = [...refsOf(x)];
+    return refs.length > 0 && refs.every((id) => ids.has(id)) && !hasSubquery(x);
+  };
+  const [a, b] = e.args as [BoundExpr, BoundExpr];
+  return (within(a, outer) && within(b, inner)) || (within(a, inner) && within(b, outer));
 }
 
 function semiJoin(input: LogicalPlan, c: BoundExpr): LogicalPlan | null {
@@ -130,8 +177,9 @@ function semiJoin(input: LogicalPlan, c: BoundExpr): LogicalPlan | null {
   const parts = joinParts(input, s.sub);
   if (!parts) return null;
   const nullAware = s.negated && s.sub.mode === 'in';
-  // NOT IN's NULL rule is over the whole subquery result: only uncorrelated ones fit.
-  if (nullAware && freeRefs(s.sub.plan).size > 0) return null;
+  // NOT IN's NULL rule is over the whole subquery result: the outer row may only
+  // enter through the comparison itself.
+  if (nullAware && !parts.clean) return null;
   return join(s.negated ? 'anti' : 'semi', input, parts.right, andAll(parts.on), { nullAware });
 }
 
@@ -150,12 +198,12 @@ function replaceNested(
       input = r.input;
       return r.value;
     }
-    const correlated = freeRefs(x.plan).size > 0;
     // Uncorrelated EXISTS runs once anyway; a correlated IN's NULL rule is per outer
-    // row's subquery result, which a mark over one join condition cannot tell apart.
-    if (correlated === (x.mode === 'in')) return undefined;
+    // row's subquery result, which a mark over one join condition cannot tell apart
+    // unless the outer row enters only through the comparison (`clean`).
+    if (x.mode === 'exists' && freeRefs(x.plan).size === 0) return undefined;
     const parts = joinParts(input, x);
-    if (!parts) return undefined;
+    if (!parts || (x.mode === 'in' && !parts.clean)) return undefined;
     const mark = markColumn(ids.next++);
     input = join('mark', input, parts.right, andAll(parts.on), {
       mark,

@@ -330,9 +330,16 @@ export interface SubqueryRef extends Node<'subquery-ref'> {
   readonly columnAliases: readonly string[];
 }
 
-/** A set-returning function in FROM: `generate_series(1, 10) [AS] g [(n)]`. */
+/**
+ * A set-returning function in FROM: `[LATERAL] generate_series(1, 10) [WITH ORDINALITY]
+ * [AS] g [(n)]`. PostgreSQL treats every function in FROM as LATERAL (docs §7.2.1.5), so
+ * `lateral` only records that the key word was written.
+ */
 export interface TableFunctionRef extends Node<'table-function'> {
   readonly call: FunctionCall;
+  readonly lateral: boolean;
+  /** `WITH ORDINALITY`: an int8 position column after the function's own. */
+  readonly ordinality: boolean;
   readonly alias: string | null;
   readonly columnAliases: readonly string[];
 }

@@ -7,7 +7,6 @@ import { Prec } from './precedence.js';
 import { isQueryStart, parseQuery } from './query-parser.js';
 import { parseQualifiedName } from './qualified-name.js';
 import type { TokenCursor } from './token-cursor.js';
-import { notSupportedYet } from './unsupported-syntax.js';
 
 /** `FROM a, b JOIN c ON ...` (docs §7.2.1): comma-separated items, each with its joins. */
 export function parseFromList(c: TokenCursor): FromItem[] {
@@ -82,8 +81,16 @@ export function parseTablePrimary(c: TokenCursor): FromItem {
   };
 }
 
-/** `f(args) [AS] alias [(cols)]`: a set-returning function as a FROM item (docs §7.2.1.4). */
-function parseTableFunction(c: TokenCursor, name: QualifiedName, start: number): FromItem {
+/**
+ * `f(args) [WITH ORDINALITY] [AS] alias [(cols)]`: a set-returning function as a FROM
+ * item (docs §7.2.1.4); `lateral` when `LATERAL` came before it.
+ */
+function parseTableFunction(
+  c: TokenCursor,
+  name: QualifiedName,
+  start: number,
+  lateral = false,
+): FromItem {
   const { args, argNames, distinct, orderBy } = parseFunctionArgs(c);
   if (distinct) throw c.error();
   const call: FunctionCall = {
@@ -96,8 +103,10 @@ function parseTableFunction(c: TokenCursor, name: QualifiedName, start: number):
     distinct,
     orderBy,
   };
+  const ordinality = c.acceptWords('with', 'ordinality');
   const { name: alias, columns: columnAliases } = parseAlias(c);
-  return { kind: 'table-function', span: c.span(start), call, alias, columnAliases };
+  const span = c.span(start);
+  return { kind: 'table-function', span, call, lateral, ordinality, alias, columnAliases };
 }
 
 /** `(query) [AS] alias [(cols)]` or a parenthesised join `(a JOIN b ON ...)`. */
@@ -118,12 +127,16 @@ function parseParenthesisedFrom(c: TokenCursor): FromItem {
   return inner;
 }
 
-/** `LATERAL (query) alias`: a subquery that sees the FROM items before it (docs §7.2.1.5). */
+/**
+ * `LATERAL (query) alias` or `LATERAL f(args) ...`: an item that sees the FROM items
+ * before it (docs §7.2.1.5).
+ */
 function parseLateral(c: TokenCursor): FromItem {
   const t = c.next();
-  if (!c.isPunct('(')) throw notSupportedYet(c, 'LATERAL before a function', t);
-  c.next();
-  return parseSubqueryRef(c, t.start, true);
+  if (c.acceptPunct('(')) return parseSubqueryRef(c, t.start, true);
+  const name = parseQualifiedName(c);
+  if (!c.isPunct('(')) throw c.error();
+  return parseTableFunction(c, name, t.start, true);
 }
 
 function parseSubqueryRef(c: TokenCursor, start: number, lateral = false): FromItem {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Expr, Query, Select } from './ast.js';
 import { parseSql } from './parse.js';
-import { printExpr } from './print.js';
+import { printExpr, printStatement } from './print.js';
 
 function select(sql: string): Select {
   const q = parseSql(sql)[0]?.statement as Query;
@@ -43,5 +43,18 @@ describe('syntax gaps', () => {
     assert.equal(printExpr(item("OVERLAY(s PLACING 'x' FROM 2 FOR 1)")), "overlay(s, 'x', 2, 1)");
     const b = item('x BETWEEN SYMMETRIC 2 AND 1');
     assert.ok(b.kind === 'between' && b.symmetric);
+  });
+
+  it('parses LATERAL and WITH ORDINALITY on functions in FROM, and prints them back', () => {
+    const sql = 'SELECT * FROM t CROSS JOIN LATERAL unnest(t.a) WITH ORDINALITY AS u (v, n)';
+    const from = select(sql).from[0];
+    assert.ok(from?.kind === 'join' && from.right.kind === 'table-function');
+    assert.ok(from.right.kind === 'table-function' && from.right.lateral && from.right.ordinality);
+    assert.deepEqual(from.right.columnAliases, ['v', 'n']);
+    assert.equal(printStatement(parseSql(sql)[0]!.statement), sql);
+    const plain = select('SELECT * FROM t, generate_series(1, t.x) g').from[1];
+    assert.ok(plain?.kind === 'table-function' && !plain.lateral && !plain.ordinality);
+    // LATERAL takes a subquery or a function call, nothing else.
+    assert.throws(() => parseSql('SELECT * FROM t, LATERAL u'), /syntax error at end of input/);
   });
 });

@@ -113,8 +113,11 @@ export function printFromItem(f: FromItem): string {
       const lateral = f.lateral ? 'LATERAL ' : '';
       return `${lateral}(${printQuery(f.query)})${printAlias(f.alias, f.columnAliases)}`;
     }
-    case 'table-function':
-      return printExpr(f.call) + printAlias(f.alias, f.columnAliases);
+    case 'table-function': {
+      const lateral = f.lateral ? 'LATERAL ' : '';
+      const ordinality = f.ordinality ? ' WITH ORDINALITY' : '';
+      return lateral + printExpr(f.call) + ordinality + printAlias(f.alias, f.columnAliases);
+    }
     case 'join': {
       // Joins associate left; a join on the right needs parentheses.
       const right =

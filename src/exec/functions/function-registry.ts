@@ -15,6 +15,7 @@ import { hashFunctions } from './hash-functions.js';
 import { intervalFunctions } from './interval-functions.js';
 import { makeDatetimeFunctions } from './make-datetime-functions.js';
 import { mapFunctions } from './map-functions.js';
+import { mapTextFunctions } from './map-text-functions.js';
 import { mathFunctions } from './math-functions.js';
 import { numberFormatFunctions } from './number-format-functions.js';
 import { regexPositionFunctions } from './regex-position-functions.js';
@@ -50,6 +51,7 @@ const functions = new Map<string, ScalarFunction>(
     ...sparkNullFunctions,
     // Last: element_at, cardinality and size replace their array-only forms.
     ...mapFunctions,
+    ...mapTextFunctions,
   ].map((f) => [f.name, f]),
 );
 

@@ -7,6 +7,7 @@ import { numericRound } from '../kernels/numeric-math.js';
 import { writeNumber } from '../kernels/pg-number-format.js';
 import { readNumber } from '../kernels/pg-number-parse.js';
 import { prepareNumber } from '../kernels/pg-number-prepare.js';
+import { romanOf, writeRoman } from '../kernels/pg-number-roman.js';
 import { compileNumberTemplate } from '../kernels/pg-number-template.js';
 import { scalarText } from '../kernels/scalar-text.js';
 import { fn, overloads, sig, type ScalarFunction, type Signature } from './scalar-function.js';
@@ -44,6 +45,7 @@ export const numberToChar: Kernel = (input) => {
     // An empty template gives an empty string (NUM_TOCHAR_prepare).
     if (fmt === '') return '';
     const t = compileNumberTemplate(fmt);
+    if (t.roman) return writeRoman(t, romanOf(v as SqlValue, type));
     return writeNumber(t, prepareNumber(t, v as SqlValue, type));
   })(input);
 };

@@ -135,7 +135,7 @@ const regexpCount: Kernel = strict(([s, p, start, f]) => {
 });
 
 /** Splits around matches; an empty pattern splits into characters (both dialects). */
-function splitBy(s: string, re: RegExp, limit: number): string[] {
+export function splitBy(s: string, re: RegExp, limit: number): string[] {
   if (re.source === '' || re.source === '(?:)') return [...s];
   const parts: string[] = [];
   let last = 0;

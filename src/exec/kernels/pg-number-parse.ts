@@ -142,6 +142,9 @@ export function readNumber(t: NumTemplate, input: string): { text: string; scale
   if (t.eeee) {
     throw new LakeError(SqlState.featureNotSupported, '"EEEE" not supported for input');
   }
+  if (t.roman) {
+    throw new LakeError(SqlState.featureNotSupported, '"RN" not supported for input');
+  }
   const r = new NumReader(t, input);
   for (const node of t.nodes) {
     if (r.p >= input.length) break;

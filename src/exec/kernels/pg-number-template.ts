@@ -4,8 +4,8 @@ import { SqlState } from '../../common/sqlstate.js';
 /**
  * PostgreSQL's numeric formatting templates (docs §9.8 table 9.28, formatting.c:
  * NUMDesc_prepare and NUM_processor), parsed once per distinct template. Keywords are
- * 9 0 . , D G S MI PL SG PR L FM TH/th V EEEE; double-quoted text and other characters
- * are copied. RN and B are not implemented (0A000). The locale is C: '.', ',', and a
+ * 9 0 . , D G S MI PL SG PR L FM TH/th V EEEE RN/rn (Roman numerals, pg-number-roman.ts);
+ * double-quoted text and other characters are copied. B is not implemented (0A000). The locale is C: '.', ',', and a
  * blank currency symbol, as a C-locale PostgreSQL prints.
  */
 export type NumKey =
@@ -25,7 +25,9 @@ export type NumKey =
   | 'TH'
   | 'th'
   | 'V'
-  | 'EEEE';
+  | 'EEEE'
+  | 'RN'
+  | 'rn';
 
 export type NumNode = { readonly key: NumKey } | { readonly text: string };
 
@@ -45,6 +47,8 @@ export interface NumTemplate {
   readonly minus: boolean;
   readonly plus: boolean;
   readonly eeee: boolean;
+  /** RN/rn anywhere: the value prints as a Roman numeral and the digit patterns write nothing. */
+  readonly roman: boolean;
   /** S: before the digits (pre) or after them (post), and the digits seen before it. */
   readonly lsign: 'none' | 'pre' | 'post';
   readonly preLsignNum: number;
@@ -60,6 +64,8 @@ const KEYWORDS: readonly [string, NumKey][] = [
   ['SG', 'SG'],
   ['TH', 'TH'],
   ['th', 'th'],
+  ['RN', 'RN'],
+  ['rn', 'rn'],
   ['9', '9'],
   ['0', '0'],
   ['.', '.'],
@@ -70,7 +76,9 @@ const KEYWORDS: readonly [string, NumKey][] = [
   ['L', 'L'],
   ['V', 'V'],
 ];
-const UNSUPPORTED = ['RN', 'B'];
+const UNSUPPORTED = ['B'];
+/** Keywords PostgreSQL spells in one case only, each case its own keyword ('Rn' is text). */
+const CASED = new Set(['TH', 'RN']);
 
 const syntax = (message: string, detail?: string): LakeError =>
   new LakeError(SqlState.syntaxError, message, detail === undefined ? {} : { detail });
@@ -78,7 +86,7 @@ const syntax = (message: string, detail?: string): LakeError =>
 function keywordAt(fmt: string, i: number): NumKey | null {
   for (const [word, key] of KEYWORDS) {
     const slice = fmt.slice(i, i + word.length);
-    if (slice === word || (word !== 'TH' && slice === word.toLowerCase())) return key;
+    if (slice === word || (!CASED.has(word) && slice === word.toLowerCase())) return key;
   }
   for (const word of UNSUPPORTED) {
     const slice = fmt.slice(i, i + word.length);
@@ -132,6 +140,7 @@ interface Desc {
   minus: boolean;
   plus: boolean;
   eeee: boolean;
+  roman: boolean;
   lsign: 'none' | 'pre' | 'post';
   preLsignNum: number;
   multiFlag: boolean;
@@ -190,13 +199,17 @@ function describe(d: Desc, key: NumKey): void {
       return;
     case 'EEEE':
       if (d.eeee) throw syntax('cannot use "EEEE" twice');
-      if (d.fill || signs() || d.bracket || d.minus || d.plus || d.multiFlag) {
+      if (d.fill || signs() || d.bracket || d.minus || d.plus || d.roman || d.multiFlag) {
         throw syntax(
           '"EEEE" is incompatible with other formats',
           '"EEEE" may only be used together with digit and decimal point patterns.',
         );
       }
       d.eeee = true;
+      return;
+    case 'RN':
+    case 'rn':
+      d.roman = true;
       return;
     case ',':
     case 'G':
@@ -225,6 +238,7 @@ export function compileNumberTemplate(fmt: string): NumTemplate {
     minus: false,
     plus: false,
     eeee: false,
+    roman: false,
     lsign: 'none',
     preLsignNum: 0,
     multiFlag: false,
