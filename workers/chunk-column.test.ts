@@ -8,6 +8,8 @@ import type { SqlValue } from '../src/common/sql-value.js';
 import { readBatchColumn } from '../src/exec/read-batch-column.js';
 import { LocalFileIO } from '../src/storage/local-file-io.js';
 import { ParquetSource } from '../src/storage/parquet-reader.js';
+import { decodeChunk } from '../src/storage/parquet-pages/decode-chunk.js';
+import { twoEntryDictionaryChunk } from '../test/support/parquet-pages.js';
 import { chunkColumn, pageReading } from './chunk-column.js';
 
 /**
@@ -112,5 +114,31 @@ describe('page reader scan columns', () => {
       [...compared.keys()].some((t) => t.startsWith('decimal(')),
       'decimal chunks compared',
     );
+  });
+});
+
+describe('damaged dictionary indices', () => {
+  // Bit width 2 over a two-entry dictionary: 0, 1, 3, 0 (index 3 lies past it).
+  const damaged = (kind: 'int32' | 'text') => {
+    const [bytes, layout] = twoEntryDictionaryChunk(kind, 4, [2, 0x03, 0b00_11_01_00, 0]);
+    return { chunk: decodeChunk(bytes, layout), leaf: layout.leaf };
+  };
+  const outOfRange = { sqlstate: 'XX001', message: /dictionary index 3 out of range/ };
+
+  it('fail the statement wherever they are read', () => {
+    assert.throws(() => chunkColumn(damaged('int32'), Types.int4).dictionary?.(), outOfRange);
+    assert.throws(() => chunkColumn(damaged('int32'), Types.int4).vec(), outOfRange);
+    assert.throws(() => chunkColumn(damaged('text'), Types.text).vec(), outOfRange);
+    assert.throws(() => chunkColumn(damaged('text'), Types.text).values(), outOfRange);
+  });
+
+  it('read as usual when the bit width cannot reach past the dictionary', () => {
+    // Bit width 1: 0,1,1,0,1,0,0,1.
+    const [bytes, layout] = twoEntryDictionaryChunk('text', 8, [1, 0x03, 0b10010110]);
+    const column = chunkColumn(
+      { chunk: decodeChunk(bytes, layout), leaf: layout.leaf },
+      Types.text,
+    );
+    assert.deepEqual(column.values(), ['a', 'b', 'b', 'a', 'b', 'a', 'a', 'b']);
   });
 });

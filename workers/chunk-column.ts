@@ -5,15 +5,18 @@ import type { SqlValue } from '../src/common/sql-value.js';
 import { formatDecimal } from '../src/common/values/decimal-text.js';
 import { DATE_MINUS_INFINITY, DATE_PLUS_INFINITY } from '../src/common/values/date-sentinels.js';
 import { utf8Dictionary } from '../src/exec/vector/decode-vec.js';
+import { scratchF64, scratchI32, scratchU8 } from '../src/exec/vector/batch-scratch.js';
+import { boundOf, withBound } from '../src/exec/vector/exact-bound.js';
 import {
   SAFE,
   gatherVec,
-  vecLength,
   type Vec,
   type VecDictionary,
+  vecLength,
 } from '../src/exec/vector/vec.js';
 import { composeRows, type LazyColumn, vecColumn } from '../src/exec/vector/vec-batch.js';
 import { materializeVec } from '../src/exec/vector/materialize-vec.js';
+import type { DecodedChunk } from '../src/storage/parquet-pages/decode-chunk.js';
 import type { ChunkValues } from '../src/storage/parquet-pages/plain-values.js';
 import type { DecodedColumn } from '../src/storage/parquet-reader.js';
 import { type LeafType, Physical } from '../src/storage/parquet-schema.js';
@@ -96,7 +99,7 @@ function chunkDictionary(column: DecodedColumn, type: SqlType): VecDictionary | 
   const reading = pageReading(leaf, type);
   if (chunk.form !== 'dictionary' || reading === null || reading === 'text') return null;
   const entries = dictionaryVec(chunk.dictionary, reading, leaf);
-  checkIndices(chunk.indices, chunk.valid, vecLength(entries));
+  checkIndices(chunk, vecLength(entries));
   return { indices: chunk.indices, valid: chunk.valid, entries };
 }
 
@@ -116,21 +119,28 @@ function chunkVec(column: DecodedColumn, type: SqlType, rows: Int32Array | null)
   const valid = chunk.valid === null || rows === null ? chunk.valid : gatherRows(chunk.valid, rows);
   const dictionary = dictionaryVec(chunk.dictionary, reading, leaf);
   if (dictionary.kind === 'values' && reading === 'text') {
+    checkIndices(chunk, dictionary.values.length);
     const indices = rows === null ? chunk.indices : gatherRows(chunk.indices, rows);
-    checkIndices(indices, valid, dictionary.values.length);
     return { kind: 'dict', indices, dictionary: dictionary.values, valid };
   }
   return gather(dictionary, chunk.indices, rows, valid);
 }
 
 function gatherRows<T extends Int32Array | Uint8Array>(src: T, rows: Int32Array): T {
-  const out = new (src.constructor as new (n: number) => T)(rows.length);
+  const out = (src instanceof Int32Array ? scratchI32(rows.length) : scratchU8(rows.length)) as T;
   for (let k = 0; k < rows.length; k++) out[k] = src[rows[k]!]!;
   return out;
 }
 
-/** A damaged file's dictionary index fails its statement rather than reading as nothing. */
-function checkIndices(indices: Int32Array, valid: Uint8Array | null, size: number): void {
+/**
+ * A damaged file's dictionary index fails its statement rather than reading as nothing:
+ * checked where indices are handed on raw (a gather checks its own), and only when the
+ * pages' bit widths allow an index past the dictionary (a dictionary of 2^k entries, a
+ * flag column's width of 1 for 2 values, needs no pass).
+ */
+function checkIndices(chunk: DecodedChunk & { form: 'dictionary' }, size: number): void {
+  if (chunk.indexBound < size) return;
+  const { indices, valid } = chunk;
   for (let i = 0; i < indices.length; i++)
     if (indices[i]! >>> 0 >= size && (valid === null || valid[i] === 1))
       throw badIndex(indices[i]!);
@@ -321,23 +331,26 @@ function gather(
     case 'exact':
     case 'float': {
       const src = dictionary.values;
-      const values = new Float64Array(n);
+      const values = scratchF64(n);
       for (let k = 0; k < n; k++) {
         const x = src[indices[rows === null ? k : rows[k]!]!];
         if (x !== undefined) values[k] = x;
         else if (valid === null || valid[k] === 1)
           throw badIndex(indices[rows === null ? k : rows[k]!]!);
+        else values[k] = 0;
       }
+      if (dictionary.kind === 'exact') withBound(values, boundOf(src));
       return { ...dictionary, values, valid };
     }
     case 'bool': {
       const src = dictionary.values;
-      const values = new Uint8Array(n);
+      const values = scratchU8(n);
       for (let k = 0; k < n; k++) {
         const x = src[indices[rows === null ? k : rows[k]!]!];
         if (x !== undefined) values[k] = x;
         else if (valid === null || valid[k] === 1)
           throw badIndex(indices[rows === null ? k : rows[k]!]!);
+        else values[k] = 0;
       }
       return { kind: 'bool', values, valid };
     }

@@ -1,6 +1,6 @@
 import { Types } from '../../common/sql-types.js';
 import type { AggregateFactory, Column, GroupedAggregate } from './grouped-aggregate.js';
-import { growArray } from './grouped-aggregate.js';
+import { growArray, rowsPerGroup } from './grouped-aggregate.js';
 import type { Vec } from '../vector/vec.js';
 
 type RowTest = (args: readonly Column[], row: number) => boolean;
@@ -14,6 +14,12 @@ function counter(test: RowTest | null): GroupedAggregate {
   const add =
     (sign: number) =>
     (args: readonly Column[], rows: Int32Array | null, groups: Int32Array, count: number): void => {
+      if (test === null && rows === null) {
+        // count(*) over a whole batch: its rows per group, shared with the batch's sums.
+        const perGroup = rowsPerGroup(groups, count, counts.length);
+        for (let g = 0; g < perGroup.length; g++) counts[g]! += sign * perGroup[g]!;
+        return;
+      }
       for (let k = 0; k < count; k++) {
         const row = rows === null ? k : (rows[k] as number);
         if (test === null || test(args, row)) counts[groups[k]!]! += sign;

@@ -3,7 +3,7 @@ import type { SqlValue } from '../../common/sql-value.js';
 import { hashKeyColumn, type HashKey } from '../hash-keys.js';
 import { RowBufferLimit } from '../row-buffer-limit.js';
 import { IntegerIds } from './integer-ids.js';
-import type { Column, GroupedAggregate } from './grouped-aggregate.js';
+import { type Column, type GroupedAggregate, stable } from './grouped-aggregate.js';
 
 /** What one batch brings for one aggregate call: its argument columns and FILTER column. */
 export interface CallInput {
@@ -49,7 +49,7 @@ export class HashGrouping {
   /** The group id of every row, creating groups for new keys. */
   assign(keyCols: readonly Column[], rowCount: number): Int32Array {
     const out = new Int32Array(rowCount);
-    if (this.keyTypes.length === 0) return out;
+    if (this.keyTypes.length === 0) return stable(out);
     const keys = hashKeyColumn(keyCols, this.keyTypes, rowCount, true);
     const before = this.groups;
     const { ids, integers } = this;
@@ -76,7 +76,7 @@ export class HashGrouping {
       out[i] = id;
     }
     if (this.groups > before) this.grew(before);
-    return out;
+    return stable(out);
   }
 
   /** Adds a batch: keys already evaluated, one CallInput per aggregate. */

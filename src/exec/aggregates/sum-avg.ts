@@ -4,8 +4,9 @@ import { numericDiv } from '../kernels/numeric-math.js';
 import { decimalText, ExactSum } from './exact-sum.js';
 import { FloatMoments } from './float-moments.js';
 import type { AggregateFactory, Column, GroupedAggregate } from './grouped-aggregate.js';
-import { growArray } from './grouped-aggregate.js';
+import { growArray, rowsPerGroup } from './grouped-aggregate.js';
 import type { Vec } from '../vector/vec.js';
+import { boundOf } from '../vector/exact-bound.js';
 
 /**
  * sum and avg (PostgreSQL docs §9.21) with PostgreSQL's types: sum(int2/int4) → int8,
@@ -65,7 +66,11 @@ function exactUpdateVec(sum: ExactSum) {
 
 type ExactVec = Vec & { kind: 'exact' };
 
-/** Per-group totals in plain doubles; false (nothing added) when they may not be exact. */
+/**
+ * Per-group totals in plain doubles; false (nothing added) when they may not be exact.
+ * They are when the values' bound (exact-bound.ts) times the row count stays below 2^52:
+ * half of 2^53, so a bound that arithmetic on bounds rounded down a little still holds.
+ */
 function addNarrow(
   sum: ExactSum,
   { values, valid, scale }: ExactVec,
@@ -73,36 +78,55 @@ function addNarrow(
   groups: Int32Array,
   count: number,
 ): boolean {
+  if (boundOf(values) * count >= 2 ** 52) return false;
   const groupCount = sum.n.length;
+  if (rows === null && valid === null) {
+    // The usual case: every row counts, and the rows per group are the batch's.
+    const totals = groupTotals(values, groups, count, groupCount);
+    const counts = rowsPerGroup(groups, count, groupCount);
+    for (let g = 0; g < groupCount; g++)
+      if (counts[g]! > 0) sum.addTotal(g, totals[g]! + 0, scale, counts[g]!);
+    return true;
+  }
   const totals = new Float64Array(groupCount);
   const counts = new Int32Array(groupCount);
-  let largest = 0;
-  if (rows === null && valid === null) {
-    // The usual case, kept branch-light: every row counts.
-    for (let k = 0; k < count; k++) {
-      const v = values[k]!;
-      const g = groups[k]!;
-      totals[g]! += v;
-      counts[g]! += 1;
-      const a = v < 0 ? -v : v;
-      if (a > largest) largest = a;
-    }
-  } else {
-    for (let k = 0; k < count; k++) {
-      const row = rows === null ? k : rows[k]!;
-      if (valid !== null && !valid[row]) continue;
-      const v = values[row]!;
-      const g = groups[k]!;
-      totals[g]! += v;
-      counts[g]! += 1;
-      const a = v < 0 ? -v : v;
-      if (a > largest) largest = a;
-    }
+  for (let k = 0; k < count; k++) {
+    const row = rows === null ? k : rows[k]!;
+    if (valid !== null && !valid[row]) continue;
+    const g = groups[k]!;
+    totals[g]! += values[row]!;
+    counts[g]! += 1;
   }
-  if (largest * count > Number.MAX_SAFE_INTEGER) return false;
   for (let g = 0; g < groupCount; g++)
     if (counts[g]! > 0) sum.addTotal(g, totals[g]! + 0, scale, counts[g]!);
   return true;
+}
+
+/**
+ * `values[k]` summed into `groups[k]`, over four lanes per group: consecutive rows of one
+ * group then add into different slots, so each addition need not wait for the one
+ * before it to be stored (about twice the speed of one slot per group). The lanes' order
+ * of addition cannot change the totals: every partial sum is an integer below 2^53.
+ */
+function groupTotals(
+  values: Float64Array,
+  groups: Int32Array,
+  count: number,
+  groupCount: number,
+): Float64Array {
+  const lanes = new Float64Array(groupCount * 4);
+  let k = 0;
+  for (; k + 4 <= count; k += 4) {
+    lanes[groups[k]! * 4]! += values[k]!;
+    lanes[groups[k + 1]! * 4 + 1]! += values[k + 1]!;
+    lanes[groups[k + 2]! * 4 + 2]! += values[k + 2]!;
+    lanes[groups[k + 3]! * 4 + 3]! += values[k + 3]!;
+  }
+  for (; k < count; k++) lanes[groups[k]! * 4]! += values[k]!;
+  const totals = new Float64Array(groupCount);
+  for (let g = 0; g < groupCount; g++)
+    totals[g] = lanes[4 * g]! + lanes[4 * g + 1]! + lanes[4 * g + 2]! + lanes[4 * g + 3]!;
+  return totals;
 }
 
 /** Per-group totals of high and low parts, joined exactly (as a bigint past 2^53). */

@@ -5,6 +5,7 @@ import { compileVec, sharedExprs, type VecEval } from './compile-vec-expr.js';
 import { materializeVec } from './materialize-vec.js';
 import type { VecBatch } from './vec-batch.js';
 import { vecColumn } from './vec-batch.js';
+import { openBatchScratch } from './batch-scratch.js';
 import { assignVecGroups } from './vec-group-ids.js';
 import { trueRows } from './vec.js';
 
@@ -31,15 +32,23 @@ export async function aggregateVecBatches(
   const keyEvals = keys.map((k) => compileVec(k, ctx, shared));
   const argEvals = calls.map((c) => c.exprs.map((e) => compileVec(e, ctx, shared)));
   const filterEvals = calls.map((c) => c.filter && compileVec(c.filter, ctx, shared));
-  for await (const b of input) {
-    ctx.checkCanceled();
-    const keyCols = [];
-    for (let i = 0; i < keys.length; i++)
-      keyCols.push(vecColumn(await keyEvals[i]!(b), keys[i]!.type));
-    const groups = assignVecGroups(grouping, keyCols, b.rowCount);
-    for (let c = 0; c < calls.length; c++) {
-      await updateCall(grouping, c, calls[c]!, argEvals[c]!, filterEvals[c] ?? null, b, groups);
+  // A batch is folded into the grouping's states and then dropped, so the arrays its
+  // kernels made can serve the next batch (batch-scratch.ts).
+  const scratch = openBatchScratch();
+  try {
+    for await (const b of input) {
+      ctx.checkCanceled();
+      const keyCols = [];
+      for (let i = 0; i < keys.length; i++)
+        keyCols.push(vecColumn(await keyEvals[i]!(b), keys[i]!.type));
+      const groups = assignVecGroups(grouping, keyCols, b.rowCount);
+      for (let c = 0; c < calls.length; c++) {
+        await updateCall(grouping, c, calls[c]!, argEvals[c]!, filterEvals[c] ?? null, b, groups);
+      }
+      scratch.release();
     }
+  } finally {
+    scratch.close();
   }
 }
 

@@ -1,4 +1,6 @@
+import { scratchF64, scratchU8 } from './batch-scratch.js';
 import type { SqlType } from '../../common/sql-types.js';
+import { knownBound, withBound } from './exact-bound.js';
 import { bothValid, NotVectorizable, POW10, SAFE, scalarOf, type Vec, type VecOf } from './vec.js';
 
 /**
@@ -33,7 +35,7 @@ function rescaleUp(v: VecOf<'exact'>, scale: number): Float64Array {
   if (v.scale === scale) return v.values;
   const f = POW10[scale - v.scale];
   if (f === undefined) throw new NotVectorizable();
-  const out = new Float64Array(v.values.length);
+  const out = scratchF64(v.values.length);
   for (let i = 0; i < out.length; i++) {
     const x = v.values[i]! * f;
     if (x > SAFE || x < -SAFE) throw new NotVectorizable();
@@ -62,7 +64,7 @@ export function compareVecs(op: CompareOp, a: Vec, b: Vec): Vec {
     [x, y, valid] = [a.values, b.values, bothValid(a.valid, b.valid)];
   } else throw new NotVectorizable();
   const n = x.length;
-  const out = new Uint8Array(n);
+  const out = scratchU8(n);
   switch (op) {
     case '=':
       for (let i = 0; i < n; i++) out[i] = x[i] === y[i] ? 1 : 0;
@@ -107,7 +109,7 @@ export function arithmeticVecs(op: ArithOp, a: Vec, b: Vec, type: SqlType): Vec 
   if (sa !== null) return withScalar(op, b, sa, a.scale, limit, true);
   if (op === '*') {
     // numeric_mul keeps every digit: the product's scale is the sum of the scales.
-    const out = new Float64Array(a.values.length);
+    const out = scratchF64(a.values.length);
     const x = a.values;
     const y = b.values;
     for (let i = 0; i < out.length; i++) {
@@ -118,20 +120,37 @@ export function arithmeticVecs(op: ArithOp, a: Vec, b: Vec, type: SqlType): Vec 
     }
     return {
       kind: 'exact',
-      values: out,
+      values: boundFrom(out, a, b, (ba, bb) => ba * bb),
       valid: bothValid(a.valid, b.valid),
       scale: a.scale + b.scale,
     };
   }
   const [x, y, scale, valid] = aligned(a, b)!;
-  const out = new Float64Array(x.length);
+  const out = scratchF64(x.length);
   const sign = op === '+' ? 1 : -1;
   for (let i = 0; i < out.length; i++) {
     const s = x[i]! + sign * y[i]!;
     if (s > limit || s < -limit) throw new NotVectorizable();
     out[i] = s + 0;
   }
-  return { kind: 'exact', values: out, valid, scale };
+  const at = (v: VecOf<'exact'>, bound: number): number => bound * POW10[scale - v.scale]!;
+  const values = boundFrom(out, a, b, (ba, bb) => at(a, ba) + at(b, bb));
+  return { kind: 'exact', values, valid, scale };
+}
+
+/**
+ * Records the bound of a result computed from its operands' known bounds (exact-bound.ts),
+ * so a sum over it needs no pass of its own to find its largest value.
+ */
+function boundFrom(
+  out: Float64Array,
+  a: VecOf<'exact'>,
+  b: VecOf<'exact'>,
+  combine: (ba: number, bb: number) => number,
+): Float64Array {
+  const ba = knownBound(a.values);
+  const bb = knownBound(b.values);
+  return ba === undefined || bb === undefined ? out : withBound(out, combine(ba, bb));
 }
 
 /** v op c (or c - v when `flip`), c an exact scalar at scale cs. */
@@ -144,13 +163,15 @@ function withScalar(
   flip: boolean,
 ): Vec {
   const x = v.values;
-  const out = new Float64Array(x.length);
+  const out = scratchF64(x.length);
   if (op === '*') {
     for (let i = 0; i < out.length; i++) {
       const p = x[i]! * c;
       if (p > limit || p < -limit) throw new NotVectorizable();
       out[i] = p + 0;
     }
+    const bound = knownBound(x);
+    if (bound !== undefined) withBound(out, bound * Math.abs(c));
     return { kind: 'exact', values: out, valid: v.valid, scale: v.scale + cs };
   }
   const scale = Math.max(v.scale, cs);
@@ -165,13 +186,15 @@ function withScalar(
     if (s > limit || s < -limit) throw new NotVectorizable();
     out[i] = s + 0;
   }
+  const bound = knownBound(x);
+  if (bound !== undefined) withBound(out, bound * POW10[scale - v.scale]! + Math.abs(k));
   return { kind: 'exact', values: out, valid: v.valid, scale };
 }
 
 function floatArithmetic(op: ArithOp, a: VecOf<'float'>, b: VecOf<'float'>): Vec {
   const x = a.values;
   const y = b.values;
-  const out = new Float64Array(x.length);
+  const out = scratchF64(x.length);
   for (let i = 0; i < out.length; i++) {
     const r = op === '+' ? x[i]! + y[i]! : op === '-' ? x[i]! - y[i]! : x[i]! * y[i]!;
     // float8 overflow is error 22003 for PostgreSQL: the generic kernel raises it.
@@ -186,7 +209,7 @@ export function negateVec(a: Vec, type: SqlType): Vec {
   if (a.kind === 'float') return { ...a, values: a.values.map((x) => -x) };
   if (a.kind !== 'exact') throw new NotVectorizable();
   const limit = rangeOf(type);
-  const out = new Float64Array(a.values.length);
+  const out = scratchF64(a.values.length);
   for (let i = 0; i < out.length; i++) {
     const v = -a.values[i]!;
     if (v > limit) throw new NotVectorizable(); // -(-2^31) overflows int4

@@ -1,3 +1,4 @@
+import { scratchI32 } from './batch-scratch.js';
 import type { Vector } from 'apache-arrow';
 import type { SqlType } from '../../common/sql-types.js';
 import type { SqlValue } from '../../common/sql-value.js';
@@ -62,7 +63,7 @@ export function arrowColumn(
 
 /** Rows `next` of a selection `rows`, as rows of the whole batch. */
 export function composeRows(rows: Int32Array, next: Int32Array): Int32Array {
-  const out = new Int32Array(next.length);
+  const out = scratchI32(next.length);
   for (let k = 0; k < next.length; k++) out[k] = rows[next[k]!]!;
   return out;
 }

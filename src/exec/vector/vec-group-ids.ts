@@ -1,4 +1,6 @@
 import type { HashGrouping } from '../aggregates/hash-grouping.js';
+import { stable } from '../aggregates/grouped-aggregate.js';
+import { scratchI32 } from './batch-scratch.js';
 import type { LazyColumn } from './vec-batch.js';
 import type { Vec } from './vec.js';
 
@@ -29,9 +31,9 @@ export function assignVecGroups(
     keys.map((k) => k.take(reps).values()),
     count,
   );
-  const out = new Int32Array(rowCount);
+  const out = scratchI32(rowCount);
   for (let i = 0; i < rowCount; i++) out[i] = global[local[i]!]!;
-  return out;
+  return stable(out);
 }
 
 /**
@@ -45,7 +47,7 @@ function dictionaryCodes(vecs: readonly Vec[], rowCount: number): [Int32Array, n
     cardinality *= v.dictionary.length + 1;
   }
   if (cardinality > 1 << 16) return null;
-  const codes = new Int32Array(rowCount);
+  const codes = scratchI32(rowCount).fill(0);
   let place = 1;
   for (const v of vecs) {
     if (v.kind !== 'dict') return null;
@@ -118,7 +120,7 @@ function denseWithRepresentatives(
   cardinality: number,
 ): [Int32Array, number, Int32Array] {
   const n = codes.length;
-  const local = new Int32Array(n);
+  const local = scratchI32(n);
   const reps: number[] = [];
   if (cardinality <= 1 << 16) {
     const table = new Int32Array(cardinality).fill(-1);

@@ -1,3 +1,4 @@
+import { scratchF64, scratchI32, scratchU8 } from './batch-scratch.js';
 import type { SqlValue } from '../../common/sql-value.js';
 
 /**
@@ -90,7 +91,7 @@ export function rowsWithEntries(
   for (let k = 0; k < passing.length; k++) table[passing[k]!] = 1;
   const { indices, valid } = d;
   const n = rows === null ? indices.length : rows.length;
-  const out = new Int32Array(n);
+  const out = scratchI32(n);
   let kept = 0;
   // Branch-free: write every candidate, advance only past the kept ones.
   for (let k = 0; k < n; k++) {
@@ -116,7 +117,7 @@ export function isValidAt(v: Vec, i: number): boolean {
 export function bothValid(a: Uint8Array | null, b: Uint8Array | null): Uint8Array | null {
   if (a === null) return b;
   if (b === null) return a;
-  const out = new Uint8Array(a.length);
+  const out = scratchU8(a.length);
   for (let i = 0; i < a.length; i++) out[i] = a[i]! & b[i]!;
   return out;
 }
@@ -131,7 +132,7 @@ export function gatherVec(v: Vec, rows: Int32Array): Vec {
     case 'bool':
       return { ...v, values: gatherU8(v.values, rows)!, valid: gatherU8(v.valid, rows) };
     case 'dict': {
-      const indices = new Int32Array(rows.length);
+      const indices = scratchI32(rows.length);
       for (let k = 0; k < rows.length; k++) indices[k] = v.indices[rows[k]!]!;
       return { ...v, indices, valid: gatherU8(v.valid, rows) };
     }
@@ -144,14 +145,14 @@ export function gatherVec(v: Vec, rows: Int32Array): Vec {
 }
 
 function gatherF64(src: Float64Array, rows: Int32Array): Float64Array {
-  const out = new Float64Array(rows.length);
+  const out = scratchF64(rows.length);
   for (let k = 0; k < rows.length; k++) out[k] = src[rows[k]!]!;
   return out;
 }
 
 function gatherU8(src: Uint8Array | null, rows: Int32Array): Uint8Array | null {
   if (src === null) return null;
-  const out = new Uint8Array(rows.length);
+  const out = scratchU8(rows.length);
   for (let k = 0; k < rows.length; k++) out[k] = src[rows[k]!]!;
   return out;
 }
@@ -159,7 +160,7 @@ function gatherU8(src: Uint8Array | null, rows: Int32Array): Uint8Array | null {
 /** The rows where a predicate's vec is true (NULL and false drop the row). */
 export function trueRows(v: Vec): Int32Array {
   const n = vecLength(v);
-  const rows = new Int32Array(n);
+  const rows = scratchI32(n);
   let k = 0;
   if (v.kind === 'bool') {
     const { values, valid } = v;

@@ -12,13 +12,14 @@ import {
 } from './plain-values.js';
 import { decodeHybrid } from './rle-hybrid.js';
 import { RowValues } from './row-values.js';
-import { snappyUncompress } from './snappy.js';
+import { SNAPPY_SLACK, snappyUncompress } from './snappy.js';
 
 /**
  * One flat column chunk decoded from its pages (parquet-format README "Column chunks",
  * "Data Pages", "Dictionary Page"): values by row, null rows marked in `valid`. A chunk
  * written entirely with dictionary pages stays in dictionary form (indices by row into
- * the decoded dictionary); one whose writer fell back to PLAIN partway is expanded.
+ * the decoded dictionary; null rows hold 0); one whose writer fell back to PLAIN partway
+ * is expanded.
  */
 export type DecodedChunk = {
   readonly rows: number;
@@ -26,7 +27,17 @@ export type DecodedChunk = {
   readonly valid: Uint8Array | null;
 } & (
   | { readonly form: 'plain'; readonly values: ChunkValues }
-  | { readonly form: 'dictionary'; readonly dictionary: ChunkValues; readonly indices: Int32Array }
+  | {
+      readonly form: 'dictionary';
+      readonly dictionary: ChunkValues;
+      readonly indices: Int32Array;
+      /**
+       * No index exceeds this (from the pages' bit widths and repeated values). Indices
+       * are not checked against the dictionary here: a reader that looks them up raw
+       * checks them when this bound reaches past the dictionary (a damaged file).
+       */
+      readonly indexBound: number;
+    }
 );
 
 /** parquet.thrift `CompressionCodec`. */
@@ -54,6 +65,7 @@ class ChunkDecoder {
   /** Dictionary indices by row, while every data page so far was dictionary-encoded. */
   private indices: Int32Array | null;
   private plain: RowValues | null = null;
+  private indexBound = 0;
   private row = 0;
 
   constructor(
@@ -88,6 +100,7 @@ class ChunkDecoder {
         form: 'dictionary',
         dictionary: this.dictionary,
         indices: this.indices,
+        indexBound: this.indexBound,
       };
     const kind = PLAIN_KIND[this.layout.leaf.physical]!;
     return { rows, valid, form: 'plain', values: (this.plain ?? new RowValues(rows)).finish(kind) };
@@ -110,7 +123,7 @@ class ChunkDecoder {
   }
 
   private readDataV1(h: PageHeader, raw: Uint8Array): void {
-    const page = uncompress(this.layout.codec, raw, h.uncompressedSize);
+    const page = uncompress(this.layout.codec, raw, h.uncompressedSize, consumedWhole(h));
     let at = 0;
     let levels: Uint8Array | null = null;
     if (this.layout.maxDefinition > 0) {
@@ -136,7 +149,7 @@ class ChunkDecoder {
     this.readValues(
       h,
       levels,
-      h.valuesCompressed ? uncompress(this.layout.codec, values, size) : values,
+      h.valuesCompressed ? uncompress(this.layout.codec, values, size, consumedWhole(h)) : values,
     );
   }
 
@@ -186,9 +199,12 @@ class ChunkDecoder {
       throw new Error('dictionary-encoded page without its bit width');
     const dense = valid === null && this.indices !== null ? this.indices : new Int32Array(nonNull);
     const at = dense === this.indices ? this.row : 0;
-    decodeHybrid(values, 1, values.length, values[0] ?? 0, dense, at, nonNull);
+    const bitWidth = values[0] ?? 0;
+    const largestRepeated = decodeHybrid(values, 1, values.length, bitWidth, dense, at, nonNull);
+    const bound = Math.max(2 ** bitWidth - 1, largestRepeated);
+    this.indexBound = Math.max(this.indexBound, bound);
     if (this.indices === null) {
-      checkIndices(dense, valueCount(dictionary));
+      if (bound >= valueCount(dictionary)) checkIndices(dense, valueCount(dictionary));
       this.putPlain(gatherValues(dictionary, dense), n, valid);
     } else if (dense !== this.indices) {
       const out = this.indices;
@@ -220,7 +236,6 @@ class ChunkDecoder {
   }
 }
 
-/** Indices into a dictionary kept as indices are checked where they are looked up (workers/chunk-column.ts). */
 function checkIndices(indices: Int32Array, size: number): void {
   for (let k = 0; k < indices.length; k++)
     if (indices[k]! >>> 0 >= size) throw new Error(`dictionary index ${indices[k]} out of range`);
@@ -234,14 +249,33 @@ function rleBooleans(values: Uint8Array, count: number): ChunkValues {
   return { kind: 'boolean', values: Uint8Array.from(decoded) };
 }
 
-function uncompress(codec: number, raw: Uint8Array, size: number): Uint8Array {
+/**
+ * Whether nothing of this page outlives its decoding: dictionary indices and definition
+ * levels are decoded into arrays of their own, while PLAIN values may be views of the page.
+ */
+const consumedWhole = (h: PageHeader): boolean =>
+  h.encoding === Encoding.RLE_DICTIONARY || h.encoding === Encoding.PLAIN_DICTIONARY;
+
+/**
+ * The buffer pages that are consumed whole are uncompressed into, one per thread: decoding
+ * is synchronous and finishes a page before the next, so no page can see another's bytes.
+ * Reusing it spares allocating and collecting a page-sized array per page.
+ */
+let pageBuffer = new Uint8Array(0);
+
+function reusablePage(size: number): Uint8Array {
+  if (pageBuffer.length < size + SNAPPY_SLACK) pageBuffer = new Uint8Array(size + SNAPPY_SLACK);
+  return pageBuffer;
+}
+
+function uncompress(codec: number, raw: Uint8Array, size: number, reuse = false): Uint8Array {
   let out: Uint8Array;
   switch (codec) {
     case Codec.UNCOMPRESSED:
       out = raw;
       break;
     case Codec.SNAPPY:
-      return snappyUncompress(raw, size);
+      return snappyUncompress(raw, size, reuse ? reusablePage(size) : undefined);
     case Codec.GZIP:
       out = gunzipSync(raw);
       break;

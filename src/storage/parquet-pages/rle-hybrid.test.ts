@@ -50,7 +50,7 @@ function decode(w: HybridWriter, width: number, count = w.values.length): number
 }
 
 describe('RLE / bit-packing hybrid', () => {
-  for (const width of [1, 2, 3, 7, 8, 12, 17, 24, 25, 26, 31, 32]) {
+  for (let width = 1; width <= 32; width++) {
     it(`reads runs of both kinds at bit width ${width}`, () => {
       const top = 2 ** width;
       const values = Array.from({ length: 56 }, (_, i) =>

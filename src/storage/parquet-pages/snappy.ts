@@ -8,8 +8,16 @@
  * Short literals and copies (most elements: a few bytes each) move 8 bytes at a time
  * through DataViews whatever their length, which avoids a length-dependent loop per
  * element; the output has slack for the overshoot, which later elements overwrite.
+ *
+ * `into`, when it holds at least `expectedLength + SNAPPY_SLACK` bytes, receives the output
+ * instead of a new array: a caller that consumes each page before the next one reuses one
+ * buffer, which spares allocating, zeroing and collecting a page-sized array per page.
  */
-export function snappyUncompress(input: Uint8Array, expectedLength: number): Uint8Array {
+export function snappyUncompress(
+  input: Uint8Array,
+  expectedLength: number,
+  into?: Uint8Array,
+): Uint8Array {
   let pos = 0;
   let length = 0;
   for (let shift = 0; ; shift += 7) {
@@ -20,8 +28,11 @@ export function snappyUncompress(input: Uint8Array, expectedLength: number): Uin
   }
   if (length !== expectedLength)
     throw new Error(`Snappy block holds ${length} bytes, the page header says ${expectedLength}`);
-  const out = new Uint8Array(length + SLACK);
-  const ov = new DataView(out.buffer);
+  const out =
+    into !== undefined && into.length >= length + SNAPPY_SLACK
+      ? into
+      : new Uint8Array(length + SNAPPY_SLACK);
+  const ov = new DataView(out.buffer, out.byteOffset, out.byteLength);
   const iv = new DataView(input.buffer, input.byteOffset, input.byteLength);
   const end = input.length;
   let o = 0;
@@ -88,4 +99,4 @@ export function snappyUncompress(input: Uint8Array, expectedLength: number): Uin
 }
 
 /** Room past the end for the last 8-byte step of a short literal or copy. */
-const SLACK = 16;
+export const SNAPPY_SLACK = 16;
