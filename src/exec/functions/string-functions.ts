@@ -12,15 +12,31 @@ const I = Types.int4;
 const str = (v: SqlValue | undefined): string => scalarText(v);
 const chars = (s: string): string[] => [...s];
 
-/** substring(s from start for count): 1-based, clipped like PostgreSQL's text_substr. */
+/**
+ * substring(s from start for count): 1-based, clipped like PostgreSQL's text_substr.
+ * Positions count characters (code points), found by walking only as far as the end of
+ * the substring: no array of the whole string's characters per call.
+ */
 function substr(s: string, start: number, count: number | null): string {
   if (count !== null && count < 0) {
     throw new LakeError('22011', 'negative substring length not allowed');
   }
-  const cs = chars(s);
   const from = Math.max(start, 1);
-  const to = count === null ? cs.length + 1 : start + count;
-  return to <= from ? '' : cs.slice(from - 1, to - 1).join('');
+  if (count !== null && start + count <= from) return '';
+  const a = codeUnitsAfter(s, 0, from - 1);
+  const b = count === null ? s.length : codeUnitsAfter(s, a, start + count - from);
+  return s.slice(a, b);
+}
+
+/** The code unit offset `points` code points after offset `at` (at most s.length). */
+function codeUnitsAfter(s: string, at: number, points: number): number {
+  let i = at;
+  for (let p = 0; p < points && i < s.length; p++) {
+    const c = s.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    i += pair ? 2 : 1;
+  }
+  return i;
 }
 
 function trimmer(mode: 'both' | 'leading' | 'trailing'): Kernel {

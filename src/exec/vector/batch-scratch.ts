@@ -49,7 +49,7 @@ class ScratchPool {
 /** Below this a new array is cheap (V8 keeps small ones on its heap): not pooled. */
 const MIN_POOLED = 4096;
 /** What a thread keeps between batches at most. */
-const MAX_POOLED = 256 * 1024 * 1024;
+const MAX_POOLED = 32 * 1024 * 1024;
 
 /** The thread's pool: its free buffers outlive a scope, so the next statement's batches reuse them. */
 const pool = new ScratchPool();

@@ -17,6 +17,7 @@ import type { VecBatch } from './vec-batch.js';
 import { castVec } from './vec-cast.js';
 import { vecFromValues } from './vec-from-values.js';
 import { asBool, connect, notVec, nullTest } from './vec-logic.js';
+import { textInList, textInVec } from './vec-text-in.js';
 import { NotVectorizable, gatherVec, repeated, vecLength, type Vec } from './vec.js';
 
 /** An expression compiled for VecBatches: one call per batch gives the whole column. */
@@ -154,6 +155,11 @@ function nativeOf(e: BoundExpr, ctx: EvalContext, shared: SharedExprs): Compiled
     }
     case 'and':
     case 'or': {
+      const list = textInList(e);
+      if (list !== null) {
+        const values = list.values;
+        return lift([compile(list.operand, ctx, shared)], ([v]) => textInVec(v!, values));
+      }
       const args = e.args.map((a) => compile(a, ctx, shared));
       if (!args.every((a) => a.pure)) return null;
       const isOr = e.kind === 'or';
