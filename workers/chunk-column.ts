@@ -90,6 +90,13 @@ export function chunkColumn(
       if (dictionary === undefined) dictionary = chunkDictionary(column, type);
       return dictionary;
     },
+    utf8: () => {
+      const { chunk, leaf } = column;
+      if (chunk.form !== 'plain' || chunk.values.kind !== 'bytes') return null;
+      // bpchar reads its values with trailing blanks stripped: not the bytes as stored.
+      if (type.kind === 'bpchar' || pageReading(leaf, type) !== 'text') return null;
+      return { offsets: chunk.values.offsets, data: chunk.values.data, valid: chunk.valid, rows };
+    },
   };
 }
 

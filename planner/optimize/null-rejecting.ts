@@ -30,7 +30,7 @@ export function rejectsNulls(p: BoundExpr, ids: ReadonlySet<ColumnId>): boolean 
 }
 
 /** Whether `e` is NULL on every row whose `ids` columns are NULL. */
-function nullWhenNull(e: BoundExpr, ids: ReadonlySet<ColumnId>): boolean {
+export function nullWhenNull(e: BoundExpr, ids: ReadonlySet<ColumnId>): boolean {
   switch (e.kind) {
     case 'ref':
       return ids.has(e.id);

@@ -7,6 +7,7 @@ import { decorrelateSubqueries } from './decorrelate-subqueries.js';
 import { deriveOrFilters } from './derive-or-filters.js';
 import { NO_STATS, type TableStats } from './estimate-rows.js';
 import { factorOrConjuncts } from './factor-or-conjuncts.js';
+import { eagerAggregate } from './eager-aggregate.js';
 import { foldConstants } from './fold-constants.js';
 import { markPartialAggregates } from './mark-partial-aggregates.js';
 import { orderJoins } from './order-joins.js';
@@ -37,7 +38,8 @@ export interface OptimizerRule {
  * The rules in order: subqueries (and simple LATERAL joins) become joins first so every
  * later rule sees them;
  * constants fold before pushdown so `WHERE 1 = 1 AND …` pushes cleanly; join order
- * needs the pushed filters for its sizes; pruning runs once the shape is final;
+ * needs the pushed filters for its sizes; eager aggregation then sees the final join
+ * tree (and its pre-aggregates stay leaves of it); pruning runs once the shape is final;
  * limits move before TopN fuses them; partial aggregation is decided last.
  */
 export const RULES: readonly OptimizerRule[] = [
@@ -48,6 +50,7 @@ export const RULES: readonly OptimizerRule[] = [
   { name: 'derive-or-filters', apply: (p) => deriveOrFilters(p) },
   { name: 'push-down-filters', apply: (p) => pushDownFilters(p) },
   { name: 'order-joins', apply: (p, ctx) => orderJoins(p, ctx.stats) },
+  { name: 'eager-aggregate', apply: (p, ctx) => eagerAggregate(p, ctx.stats, ctx.ids) },
   { name: 'prune-columns', apply: (p) => pruneColumns(p) },
   { name: 'push-down-limit', apply: (p) => pushDownLimit(p) },
   { name: 'top-n', apply: (p) => fuseTopN(p) },

@@ -17,6 +17,7 @@ import type { VecBatch } from './vec-batch.js';
 import { castVec } from './vec-cast.js';
 import { vecFromValues } from './vec-from-values.js';
 import { asBool, connect, notVec, nullTest } from './vec-logic.js';
+import { likeBytes, likeUtf8 } from './vec-like.js';
 import { textInList, textInVec } from './vec-text-in.js';
 import { NotVectorizable, gatherVec, repeated, vecLength, type Vec } from './vec.js';
 
@@ -193,6 +194,8 @@ function nativeCall(
     return lift(args(), ([a, b]) => arithmeticVecs(op, a!, b!, e.type));
   }
   switch (e.fn) {
+    case 'like':
+      return likeOnBytes(e);
     case 'date+int':
       return lift(args(), ([a, b]) => arithmeticVecs('+', a!, b!, e.type));
     case 'date-int':
@@ -208,6 +211,28 @@ function nativeCall(
     default:
       return null;
   }
+}
+
+/**
+ * `column LIKE 'literal%pattern'` on the column's UTF-8 bytes (vec-like.ts) when the
+ * batch has them; otherwise (NotVectorizable) the generic path decodes and matches.
+ */
+function likeOnBytes(e: BoundExpr & { kind: 'call' }): Compiled | null {
+  const [s, p] = e.args;
+  if (e.args.length !== 2 || s?.kind !== 'column' || p?.kind !== 'const') return null;
+  if (typeof p.value !== 'string' || (s.type.kind !== 'text' && s.type.kind !== 'varchar'))
+    return null;
+  const matcher = likeBytes(p.value);
+  if (matcher === null) return null;
+  const index = s.index;
+  return {
+    run: (b) => {
+      const bytes = b.columns[index]!.utf8?.() ?? null;
+      if (bytes === null) throw new NotVectorizable();
+      return Promise.resolve(likeUtf8(bytes, matcher));
+    },
+    pure: true,
+  };
 }
 
 /** A node computed from its arguments' vecs by `f`; pure when they all are. */

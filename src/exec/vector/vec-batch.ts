@@ -21,6 +21,19 @@ export interface LazyColumn {
   take(rows: Int32Array): LazyColumn;
   /** The column's dictionary form, when it has one and its typed form was not made yet. */
   dictionary?(): VecDictionary | null;
+  /** A text column's UTF-8 bytes as its file holds them, when it has them in that form. */
+  utf8?(): Utf8Rows | null;
+}
+
+/**
+ * Text values as UTF-8: value i is `data[offsets[i]..offsets[i + 1])`, and row k of the
+ * column is value `rows[k]` (value k when `rows` is null). `valid` is by value.
+ */
+export interface Utf8Rows {
+  readonly offsets: Int32Array;
+  readonly data: Uint8Array;
+  readonly valid: Uint8Array | null;
+  readonly rows: Int32Array | null;
 }
 
 /** Batches on the scan side: columns that stay in Arrow or typed form until needed. */
