@@ -5,6 +5,7 @@ import {
   Physical,
   type SchemaNode,
   hiveTypeOf,
+  isLeaf,
   leafType,
   schemaTree,
 } from './parquet-schema.js';
@@ -42,6 +43,8 @@ export interface ParquetColumnStatistics {
 export interface ParquetRowGroupStatistics {
   readonly numRows: number;
   readonly compressedSize: number;
+  /** Compressed bytes per top-level column (a nested one: all its leaves), aligned with the file's columns. */
+  readonly columnSizes: readonly number[];
   /** Aligned with the file's columns; null for nested columns and chunks without statistics. */
   readonly statistics: readonly (ParquetColumnStatistics | null)[];
 }
@@ -93,17 +96,39 @@ function rowGroupOf(
   leaves: readonly number[],
 ): ParquetRowGroupStatistics {
   const chunks = field.structs(rg, 1);
+  const chunkSize = (chunk: ThriftStruct | undefined): number => {
+    const meta = chunk && field.struct(chunk, 3);
+    return meta === undefined ? 0 : Number(field.bigint(meta, 7) ?? 0n);
+  };
   let compressedSize = 0;
-  for (const chunk of chunks) {
-    const meta = field.struct(chunk, 3);
-    compressedSize += meta === undefined ? 0 : Number(field.bigint(meta, 7) ?? 0n);
-  }
+  for (const chunk of chunks) compressedSize += chunkSize(chunk);
+  // Leaves are laid out depth first: a column's chunks run up to the next column's first.
+  const firstLeaves = leafStarts(root);
+  const columnSizes = firstLeaves.map((start, i) => {
+    let size = 0;
+    for (let c = start; c < (firstLeaves[i + 1] ?? chunks.length); c++)
+      size += chunkSize(chunks[c]);
+    return size;
+  });
   const statistics = root.children.map((column, i) => {
     const at = leaves[i] ?? -1;
     const meta = at < 0 ? undefined : field.struct(chunks[at] ?? new Map(), 3);
     return meta === undefined ? null : chunkStatistics(meta, leafType(column));
   });
-  return { numRows: Number(field.bigint(rg, 3) ?? 0n), compressedSize, statistics };
+  return { numRows: Number(field.bigint(rg, 3) ?? 0n), compressedSize, columnSizes, statistics };
+}
+
+/** Per top-level column, the index of its first leaf (column chunk) in depth-first order. */
+function leafStarts(root: SchemaNode): number[] {
+  const count = (node: SchemaNode): number =>
+    isLeaf(node) ? 1 : node.children.reduce((n, c) => n + count(c), 0);
+  const starts: number[] = [];
+  let next = 0;
+  for (const column of root.children) {
+    starts.push(next);
+    next += count(column);
+  }
+  return starts;
 }
 
 function chunkStatistics(meta: ThriftStruct, leaf: LeafType): ParquetColumnStatistics | null {

@@ -123,7 +123,7 @@ describe('planParquetScan', () => {
   });
 
   it('skips pruned row groups, splitting runs around them', () => {
-    const rg = { numRows: 10, compressedSize: 1, statistics: [] };
+    const rg = { numRows: 10, compressedSize: 1, columnSizes: [], statistics: [] };
     const footer = { rowGroups: [rg, rg, rg, { ...rg, numRows: 0 }, rg] };
     assert.deepEqual(
       groupRowGroups(footer, (i) => i !== 1),

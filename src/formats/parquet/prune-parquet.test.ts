@@ -214,6 +214,26 @@ describe('pruneParquet and footer aggregates', () => {
     assert.deepEqual(prune([cmp('=', id, int(1))]).exactFilters, []);
   });
 
+  it('counts the bytes of the scanned columns only', () => {
+    const scan = (columns: string[]) =>
+      pruneParquet({ files, table: table(root), filters: [], columnNames: names, columns }).bytes;
+    const chunkBytes = (column: number) =>
+      files.reduce(
+        (n, f) => n + f.footer.rowGroups.reduce((m, rg) => m + (rg.columnSizes[column] ?? 0), 0),
+        0,
+      );
+    const at = (name: string) => files[0]!.footer.columns.findIndex((c) => c.name === name);
+    assert.equal(scan(['id']).total, chunkBytes(at('id')));
+    assert.equal(scan(['id', 'name']).total, chunkBytes(at('id')) + chunkBytes(at('name')));
+    // The partition column is not in the files: reading it costs nothing.
+    assert.equal(scan(['id', 'p']).total, scan(['id']).total);
+    const all = files.reduce(
+      (n, f) => n + f.footer.rowGroups.reduce((m, rg) => m + rg.compressedSize, 0),
+      0,
+    );
+    assert.equal(scan(['id', 'name', 'amount']).total, all);
+  });
+
   it('answers count(*) from footers only when every filter is exact', () => {
     assert.equal(footerRowCount(prune([]), 0), 120n);
     assert.equal(footerRowCount(prune([cmp('>=', p, int(1))]), 1), 80n);

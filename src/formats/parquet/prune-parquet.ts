@@ -1,6 +1,11 @@
 import type { TableRef } from '../../../catalog/catalog.js';
 import type { BoundExpr, ColumnId } from '../../../planner/plan/bound-expr.js';
-import type { ParquetColumnStatistics, ScanTask } from '../scan-task.js';
+import type {
+  ParquetColumnStatistics,
+  ParquetFooter,
+  ParquetRowGroupStatistics,
+  ScanTask,
+} from '../scan-task.js';
 import { type ColumnFacts, type Domain, type FactsOf, T, outcomes } from './prune-evaluate.js';
 import { type PlannedParquetFile, groupRowGroups, tasksOfFile } from './plan-parquet-scan.js';
 import { type Family, familyOf, partitionValueOf } from './prune-values.js';
@@ -33,13 +38,26 @@ export interface PruneResult {
   readonly kept: readonly KeptFile[];
   readonly files: PruneCounts;
   readonly rowGroups: PruneCounts;
-  /** Compressed bytes of the row groups skipped. */
+  /** Compressed bytes of the scanned columns' chunks: in all row groups, and in those skipped. */
   readonly bytes: PruneCounts;
   /**
    * Indexes of the filters decided exactly by pruning: TRUE for every row of every kept
    * file from its partition values alone, so they need no residual filter.
    */
   readonly exactFilters: readonly number[];
+}
+
+/**
+ * The compressed bytes a scan of `columns` reads from a row group: the chunks of those
+ * columns the file has (a partition column or one the file lacks reads nothing).
+ */
+function columnBytes(
+  footer: ParquetFooter,
+  columns: readonly string[],
+): (rg: ParquetRowGroupStatistics) => number {
+  const at = new Map(footer.columns.map((c, i) => [c.name, i]));
+  const read = [...new Set(columns)].flatMap((c) => at.get(c) ?? []);
+  return (rg) => read.reduce((n, i) => n + (rg.columnSizes[i] ?? 0), 0);
 }
 
 /**
@@ -60,7 +78,8 @@ export function pruneParquet(req: PruneRequest): PruneResult {
   let bytesPruned = 0;
   for (const file of req.files) {
     const rgs = file.footer.rowGroups;
-    const fileBytes = rgs.reduce((n, rg) => n + rg.compressedSize, 0);
+    const readBytes = columnBytes(file.footer, req.columns);
+    const fileBytes = rgs.reduce((n, rg) => n + readBytes(rg), 0);
     rowGroupsTotal += rgs.length;
     bytesTotal += fileBytes;
     const partition = partitionFacts(file, partitionFamilies);
@@ -92,7 +111,7 @@ export function pruneParquet(req: PruneRequest): PruneResult {
     rgs.forEach((rg, g) => {
       if (!survivorSet.has(g)) {
         rowGroupsPruned++;
-        bytesPruned += rg.compressedSize;
+        bytesPruned += readBytes(rg);
       }
     });
     if (survivors.length === 0) continue;
