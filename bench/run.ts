@@ -15,7 +15,7 @@
  *   node dist/bench/run.js [select1] [--seconds 5] [--clients 1,16]
  *                          [--modes simple,extended,prepared] [--servers postgres,lakegate]
  *                          [--in-process | --lakegate HOST:PORT]
- *   node dist/bench/run.js tpch [--scale 1] [--threads N] [--runs 1] [--timeout 120]
+ *   node dist/bench/run.js tpch [--scale 1] [--threads N] [--runs 3] [--timeout 120]
  *                          [--memory 8GB] [--queries q01,q06]
  */
 import { availableParallelism, cpus } from 'node:os';
@@ -47,7 +47,7 @@ const { values: options, positionals } = parseArgs({
     database: { type: 'string', default: 'local' },
     scale: { type: 'string', default: '1' },
     threads: { type: 'string', default: String(Math.max(1, Math.min(4, availableParallelism()))) },
-    runs: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '3' },
     timeout: { type: 'string', default: '120' },
     memory: { type: 'string', default: '8GB' },
     queries: { type: 'string', default: '' },

@@ -6,6 +6,8 @@
 export interface TpchRow {
   readonly query: string;
   readonly lakegateMs: number | undefined;
+  /** lakegate's first run: its workers compile their hot paths while running it. */
+  readonly lakegateFirstMs: number | undefined;
   readonly duckdbMs: number | undefined;
   readonly rows: number | undefined;
   /** `ok`, `wrong: …`, `timeout`, `error …`. */
@@ -24,12 +26,21 @@ const mib = (bytes: number | undefined): string =>
   bytes === undefined ? '-' : `${Math.round(bytes / 1024 ** 2)} MiB`;
 
 export function formatTpchReport(rows: readonly TpchRow[]): string {
-  const header = ['query', 'lakegate ms', 'duckdb ms', 'lakegate/duckdb', 'rows', 'peak RSS'];
+  const header = [
+    'query',
+    'lakegate ms',
+    'duckdb ms',
+    'lakegate/duckdb',
+    'lakegate 1st ms',
+    'rows',
+    'peak RSS',
+  ];
   const body = rows.map((r) => [
     r.query,
     ms(r.lakegateMs),
     ms(r.duckdbMs),
     ratio(r),
+    ms(r.lakegateFirstMs),
     r.rows === undefined ? '-' : String(r.rows),
     mib(r.peakRss),
   ]);

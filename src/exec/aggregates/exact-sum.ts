@@ -1,6 +1,5 @@
 import type { SqlValue } from '../../common/sql-value.js';
 import { formatDecimal, parseDecimal, pow10n } from '../../common/values/decimal-text.js';
-import { growArray } from './grouped-aggregate.js';
 
 /** Beyond this a double no longer holds every integer exactly, so the part moves to bigint. */
 const SAFE = 2 ** 52;
@@ -19,14 +18,20 @@ export const decimalText = (v: SqlValue): string =>
   typeof v === 'string' ? v : (v as number | bigint).toString();
 
 export class ExactSum {
-  readonly scale: number[] = [];
-  private readonly small: number[] = [];
-  private readonly big: bigint[] = [];
-  /** Rows added per group (non-null inputs). */
-  readonly n: number[] = [];
-  private readonly nan: number[] = [];
-  private readonly pinf: number[] = [];
-  private readonly ninf: number[] = [];
+  /**
+   * Per-group state in typed arrays grown by doubling, so a million groups cost a few
+   * array copies and nothing for the collector to trace; the rare parts (a total past
+   * 2^52, NaN and infinities) live in maps of the groups that have them.
+   */
+  private scales = new Int32Array(0);
+  private small = new Float64Array(0);
+  private rows = new Float64Array(0);
+  private readonly big = new Map<number, bigint>();
+  private readonly nan = new Map<number, number>();
+  private readonly pinf = new Map<number, number>();
+  private readonly ninf = new Map<number, number>();
+  /** Groups [0, groupCount) exist. */
+  groupCount = 0;
   /**
    * With removal (sliding windows) the result's scale is the largest among the rows
    * still in the frame, as PostgreSQL's maxScale/maxScaleCount bookkeeping gives; so
@@ -39,20 +44,31 @@ export class ExactSum {
   }
 
   grow(count: number): void {
-    growArray(this.scale, count, 0);
-    growArray(this.small, count, 0);
-    growArray(this.big, count, 0n);
-    growArray(this.n, count, 0);
-    growArray(this.nan, count, 0);
-    growArray(this.pinf, count, 0);
-    growArray(this.ninf, count, 0);
+    if (count <= this.groupCount) return;
+    if (count > this.rows.length) {
+      const capacity = Math.max(count, 2 * this.rows.length, 16);
+      this.scales = grown(this.scales, new Int32Array(capacity));
+      this.small = grown(this.small, new Float64Array(capacity));
+      this.rows = grown(this.rows, new Float64Array(capacity));
+    }
+    this.groupCount = count;
+  }
+
+  /** Rows added to group g (non-null inputs). */
+  count(g: number): number {
+    return this.rows[g]!;
+  }
+
+  /** The scale group g's total is kept at. */
+  scaleOf(g: number): number {
+    return this.scales[g]!;
   }
 
   /** Adds sign × u × 10^-s, u an integer that a double holds exactly. */
   addScaled(g: number, u: number, s: number, sign: number): void {
-    this.n[g]! += sign;
+    this.rows[g]! += sign;
     if (this.scaleRows !== null) this.countScale(g, s, sign);
-    let gs = this.scale[g] as number;
+    let gs = this.scales[g]!;
     if (s > gs) {
       this.rescale(g, s);
       gs = s;
@@ -61,14 +77,14 @@ export class ExactSum {
       const f = POW10[gs - s];
       const v = f === undefined ? Infinity : u * f;
       if (Math.abs(v) >= SAFE) {
-        this.big[g] = (this.big[g] as bigint) + BigInt(sign * u) * pow10n(gs - s);
+        this.addToBig(g, BigInt(sign * u) * pow10n(gs - s));
         return;
       }
       u = v;
     }
     const t = (this.small[g] as number) + sign * u;
     if (t >= SAFE || t <= -SAFE) {
-      this.big[g] = (this.big[g] as bigint) + BigInt(t);
+      this.addToBig(g, BigInt(t));
       this.small[g] = 0;
     } else this.small[g] = t;
   }
@@ -76,23 +92,23 @@ export class ExactSum {
   /** Adds a batch's exact total `u` × 10^-s of `rows` rows (plain grouping only, no removal). */
   addTotal(g: number, u: number, s: number, rows: number): void {
     this.addScaled(g, u, s, 1);
-    this.n[g]! += rows - 1;
+    this.rows[g]! += rows - 1;
   }
 
   /** addTotal for a total past 2^53. */
   addBigTotal(g: number, u: bigint, s: number, rows: number): void {
     this.addBig(g, u, s, 1);
-    this.n[g]! += rows - 1;
+    this.rows[g]! += rows - 1;
   }
 
   addBig(g: number, u: bigint, s: number, sign: number): void {
-    this.n[g]! += sign;
+    this.rows[g]! += sign;
     if (this.scaleRows !== null) this.countScale(g, s, sign);
-    const gs = this.scale[g] as number;
+    const gs = this.scales[g]!;
     if (s > gs) this.rescale(g, s);
-    const shift = (this.scale[g] as number) - s;
+    const shift = this.scales[g]! - s;
     const v = shift === 0 ? u : u * pow10n(shift);
-    this.big[g] = sign > 0 ? (this.big[g] as bigint) + v : (this.big[g] as bigint) - v;
+    this.addToBig(g, sign > 0 ? v : -v);
   }
 
   /** Adds (sign 1) or removes (sign -1) a numeric value given as decimal text. */
@@ -122,9 +138,9 @@ export class ExactSum {
     const d = parseDecimal(text);
     if (d === null) return;
     if (typeof d === 'string') {
-      this.n[g]! += sign;
-      const arr = d === 'NaN' ? this.nan : d === 'Infinity' ? this.pinf : this.ninf;
-      arr[g]! += sign;
+      this.rows[g]! += sign;
+      const counts = d === 'NaN' ? this.nan : d === 'Infinity' ? this.pinf : this.ninf;
+      counts.set(g, (counts.get(g) ?? 0) + sign);
       return;
     }
     this.addBig(g, d.unscaled, d.scale, sign);
@@ -133,38 +149,35 @@ export class ExactSum {
   /** Adds another group's total (partial aggregation's merge): text plus its row count. */
   mergeText(g: number, text: string, rows: number): void {
     this.addText(g, text, 1);
-    this.n[g]! += rows - 1;
+    this.rows[g]! += rows - 1;
   }
 
   /** The exact total of group g as unscaled bigint at `scale[g]`, or a special value. */
   unscaled(g: number): bigint {
-    return (this.big[g] as bigint) + BigInt(this.small[g] as number);
+    return (this.big.get(g) ?? 0n) + BigInt(this.small[g]!);
   }
 
   /** The total as a plain integer when it is one that a double holds (the common case), else null. */
   smallInteger(g: number): number | null {
-    return this.big[g] === 0n &&
-      this.scale[g] === 0 &&
-      this.nan[g] === 0 &&
-      this.pinf[g] === 0 &&
-      this.ninf[g] === 0
+    return (this.big.get(g) ?? 0n) === 0n && this.scales[g] === 0 && this.special(g) === null
       ? this.small[g]!
       : null;
   }
 
   special(g: number): 'NaN' | 'Infinity' | '-Infinity' | null {
-    const p = (this.pinf[g] as number) > 0;
-    const m = (this.ninf[g] as number) > 0;
-    if ((this.nan[g] as number) > 0 || (p && m)) return 'NaN';
+    if (this.nan.size + this.pinf.size + this.ninf.size === 0) return null;
+    const p = (this.pinf.get(g) ?? 0) > 0;
+    const m = (this.ninf.get(g) ?? 0) > 0;
+    if ((this.nan.get(g) ?? 0) > 0 || (p && m)) return 'NaN';
     return p ? 'Infinity' : m ? '-Infinity' : null;
   }
 
   /** The total as numeric text (at the group's scale), or null when no rows were added. */
   text(g: number): string | null {
-    if ((this.n[g] as number) === 0) return null;
+    if (this.rows[g]! === 0) return null;
     const special = this.special(g);
     if (special !== null) return special;
-    const s = this.scale[g] as number;
+    const s = this.scales[g]!;
     const eff = this.effectiveScale(g);
     // The digits below the effective scale are zero: every row left has a smaller scale.
     const u = this.unscaled(g);
@@ -173,7 +186,7 @@ export class ExactSum {
 
   private effectiveScale(g: number): number {
     const counts = this.scaleRows?.[g];
-    if (counts === undefined) return this.scale[g] as number;
+    if (counts === undefined) return this.scales[g]!;
     let best = 0;
     for (const [s, c] of counts) if (c > 0 && s > best) best = s;
     return best;
@@ -187,9 +200,19 @@ export class ExactSum {
   }
 
   private rescale(g: number, s: number): void {
-    const by = s - (this.scale[g] as number);
-    this.big[g] = this.unscaled(g) * pow10n(by);
+    const by = s - this.scales[g]!;
+    this.big.set(g, this.unscaled(g) * pow10n(by));
     this.small[g] = 0;
-    this.scale[g] = s;
+    this.scales[g] = s;
   }
+
+  private addToBig(g: number, v: bigint): void {
+    this.big.set(g, (this.big.get(g) ?? 0n) + v);
+  }
+}
+
+/** `to` (a larger array) holding `from`'s values first. */
+function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

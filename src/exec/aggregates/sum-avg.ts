@@ -48,7 +48,7 @@ function exactUpdateVec(sum: ExactSum) {
   let wide = false;
   return (arg: Vec, rows: Int32Array | null, groups: Int32Array, count: number): boolean => {
     if (arg.kind !== 'exact') return false;
-    const groupCount = sum.n.length;
+    const groupCount = sum.groupCount;
     if (groupCount <= 4 * count && count < SPLIT) {
       if (!wide && addNarrow(sum, arg, rows, groups, count)) return true;
       wide = true;
@@ -79,7 +79,7 @@ function addNarrow(
   count: number,
 ): boolean {
   if (boundOf(values) * count >= 2 ** 52) return false;
-  const groupCount = sum.n.length;
+  const groupCount = sum.groupCount;
   if (rows === null && valid === null) {
     // The usual case: every row counts, and the rows per group are the batch's.
     const totals = groupTotals(values, groups, count, groupCount);
@@ -137,7 +137,7 @@ function addWide(
   groups: Int32Array,
   count: number,
 ): void {
-  const groupCount = sum.n.length;
+  const groupCount = sum.groupCount;
   const highs = new Float64Array(groupCount);
   const lows = new Float64Array(groupCount);
   const counts = new Int32Array(groupCount);
@@ -182,7 +182,7 @@ function exactSum(resultType: SqlType, sliding: boolean): GroupedAggregate {
   const sum = new ExactSum(sliding);
   const asInt8 = resultType.kind === 'int8';
   const result = (g: number): SqlValue => {
-    const small = asInt8 && sum.n[g] !== 0 ? sum.smallInteger(g) : null;
+    const small = asInt8 && sum.count(g) !== 0 ? sum.smallInteger(g) : null;
     if (small !== null) return BigInt(small);
     const t = sum.text(g);
     return t === null || !asInt8 ? t : BigInt(t);
@@ -258,11 +258,11 @@ function exactAvg(sliding: boolean): GroupedAggregate {
     result: (g) => {
       const t = sum.text(g);
       if (t === null) return null;
-      return t === 'NaN' || t.endsWith('Infinity') ? t : numericDiv(t, String(sum.n[g]));
+      return t === 'NaN' || t.endsWith('Infinity') ? t : numericDiv(t, String(sum.count(g)));
     },
     state: (n) => [
       Array.from({ length: n }, (_, g) => sum.text(g)),
-      Array.from({ length: n }, (_, g) => BigInt(sum.n[g] as number)),
+      Array.from({ length: n }, (_, g) => BigInt(sum.count(g))),
     ],
     merge: (state, groups, count) => {
       const sums = state[0] as Column;

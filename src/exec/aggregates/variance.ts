@@ -41,13 +41,13 @@ function exactVariance(kind: VarianceKind): GroupedAggregate {
     }
   };
   const result = (g: number): SqlValue => {
-    const n = sx.n[g] as number;
+    const n = sx.count(g);
     if (n === 0 || (kind.sample && n === 1)) return null;
     if (sx.special(g) !== null) return 'NaN';
-    const s = sx.scale[g] as number;
+    const s = sx.scaleOf(g);
     const u1 = sx.unscaled(g);
     // Σx² carries scale 2s (the squares of the widest input), so the numerator is exact at 2s.
-    const u2 = sxx.unscaled(g) * 10n ** BigInt(2 * s - (sxx.scale[g] as number));
+    const u2 = sxx.unscaled(g) * 10n ** BigInt(2 * s - sxx.scaleOf(g));
     const numerator = BigInt(n) * u2 - u1 * u1;
     if (numerator <= 0n) return '0';
     const denominator = kind.sample ? BigInt(n) * BigInt(n - 1) : BigInt(n) * BigInt(n);
@@ -69,7 +69,7 @@ function exactVariance(kind: VarianceKind): GroupedAggregate {
     },
     result,
     state: (n) => [
-      sx.n.slice(0, n).map((c) => BigInt(c)),
+      Array.from({ length: n }, (_, g) => BigInt(sx.count(g))),
       Array.from({ length: n }, (_, g) => sx.text(g)),
       Array.from({ length: n }, (_, g) => sxx.text(g)),
     ],
