@@ -51,6 +51,9 @@ class PiscinaScanPool implements ScanPool {
       name: SCAN_HANDLER_NAME,
       minThreads: size,
       maxThreads: size,
+      // One task at a time per worker: a task's kernels reuse the thread's scratch
+      // buffers between batches (src/exec/vector/batch-scratch.ts).
+      concurrentTasksPerWorker: 1,
     });
     // A worker that dies outside a task is replaced by piscina; the task it was
     // running has already been rejected, so there is nothing more to report here.

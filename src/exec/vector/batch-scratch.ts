@@ -3,7 +3,7 @@
  * arithmetic results, filter masks and row lists. A fresh typed array of a row group's
  * length costs more than the loop that fills it (the allocator maps, zeroes and later
  * unmaps its pages, and the buffers' external memory drives V8 into frequent full
- * collections: measured at 4-6x the cost of a gather into an existing array). Inside a
+ * collections: measured at about 6x the cost of a gather into an existing array). Inside a
  * scope, those arrays are views of buffers kept from earlier batches instead.
  *
  * A scope is opened by a consumer that keeps nothing of a batch once it has folded it
