@@ -157,6 +157,14 @@ export class ExactSum {
     return (this.big.get(g) ?? 0n) + BigInt(this.small[g]!);
   }
 
+  /**
+   * The total as an unscaled integer in a double (at `scaleOf(g)`) when it is one, with
+   * no bigint part and no special value: what a partial state ships (sum-avg.ts).
+   */
+  smallTotal(g: number): number | null {
+    return (this.big.get(g) ?? 0n) === 0n && this.special(g) === null ? this.small[g]! : null;
+  }
+
   /** The total as a plain integer when it is one that a double holds (the common case), else null. */
   smallInteger(g: number): number | null {
     return (this.big.get(g) ?? 0n) === 0n && this.scales[g] === 0 && this.special(g) === null

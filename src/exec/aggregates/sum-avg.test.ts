@@ -62,3 +62,52 @@ describe('sum and avg over typed exact vecs', () => {
     assert.deepEqual(sums, [String(BigInt(Number.MAX_SAFE_INTEGER) * 4n)]);
   });
 });
+
+describe('sum and avg partial states', () => {
+  // Group 0: small decimals; 1: a total past 2^53; 2: NaN among values; 3: no rows.
+  const rows: [number, string | null][] = [
+    [0, '1.25'],
+    [0, '-0.5'],
+    [1, '9007199254740993'],
+    [1, '9007199254740993.10'],
+    [2, '3'],
+    [2, 'NaN'],
+    [3, null],
+    [0, '7'],
+  ];
+  const kinds = [
+    { name: 'sum(numeric)', make: sumAggregate, arg: Types.numeric(), result: Types.numeric() },
+    { name: 'avg(numeric)', make: avgAggregate, arg: Types.numeric(), result: Types.numeric() },
+  ];
+
+  function feed(agg: GroupedAggregate, part: readonly [number, string | null][]): void {
+    agg.grow(4);
+    const column = part.map(([, v]) => v);
+    agg.update(
+      [column],
+      null,
+      Int32Array.from(part, ([g]) => g),
+      part.length,
+    );
+  }
+
+  for (const kind of kinds) {
+    it(`${kind.name}: merging the states of two halves equals aggregating all rows`, () => {
+      const args = { argTypes: [kind.arg], resultType: kind.result };
+      const whole = kind.make(args);
+      feed(whole, rows);
+      const merged = kind.make(args);
+      merged.grow(4);
+      for (const part of [rows.slice(0, 3), rows.slice(3)]) {
+        const partial = kind.make(args);
+        feed(partial, part);
+        const state = partial.state(4);
+        assert.equal(state.length, partial.stateTypes.length);
+        merged.merge(state, Int32Array.of(0, 1, 2, 3), 4);
+      }
+      const results = (a: GroupedAggregate) => [0, 1, 2, 3].map((g) => a.result(g));
+      assert.deepEqual(results(merged), results(whole));
+      assert.equal(whole.result(3), null);
+    });
+  }
+});
