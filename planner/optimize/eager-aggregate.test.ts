@@ -12,8 +12,9 @@ import { and, col, eq, i8, Ids, lt, show, txt } from './test-plans.js';
 
 const rows: Record<string, number> = { customer: 1.5e5, orders: 1.5e6 };
 const distinct: Record<string, number> = { c_custkey: 1.5e5, o_custkey: 1e5 };
+const rowCount = (t: TableRef): number | null => rows[t.ident.name] ?? null;
 const stats: TableStats = {
-  rowCount: (t: TableRef) => rows[t.ident.name] ?? null,
+  rowCount,
   distinctCount: (_t, column) => distinct[column] ?? null,
 };
 
@@ -123,7 +124,7 @@ test('an expression key of the aggregated side becomes a new group key column', 
   const key = call('+', Types.int8, [oCust, i8(1)]);
   assert.match(
     run(query('inner', eq(cKey, key), [cKey], [count()])),
-    /on c_custkey#1 = key#200\n.*\n {4}Aggregate keys: o_custkey#4 \+ 1 aggs: count\(\*\)/,
+    /on c_custkey#1 = key#200\n.*\n {4}Aggregate keys: o_custkey#4 \+ 1 AS key#200 aggs: count\(\*\)/,
   );
 });
 
@@ -151,8 +152,14 @@ test('only when the aggregated side has several rows per key', () => {
   // o_custkey nearly unique: nothing to gain.
   const unique: TableStats = { ...stats, distinctCount: () => 1.5e6 };
   assert.equal(run(p, unique), show(p));
+  // Customer much smaller than orders' keys: the join mostly filters orders.
+  const fewCustomers: TableStats = {
+    ...stats,
+    rowCount: (t) => (t.ident.name === 'customer' ? 1e4 : 1.5e6),
+  };
+  assert.equal(run(p, fewCustomers), show(p));
   // No distinct counts: orders must be 10x customer (it is), and is not when customer grows.
-  const rowsOnly: TableStats = { rowCount: stats.rowCount };
+  const rowsOnly: TableStats = { rowCount };
   assert.notEqual(run(p, rowsOnly), show(p));
   const big: TableStats = { rowCount: (t) => (t.ident.name === 'customer' ? 1e6 : 1.5e6) };
   assert.equal(run(p, big), show(p));

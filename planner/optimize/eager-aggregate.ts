@@ -72,6 +72,8 @@ const DECOMPOSABLE = new Set(['count', 'sum', 'min', 'max']);
 
 /** Pre-aggregation pays when the aggregated side has this many rows per join key (known keys). */
 const MIN_ROWS_PER_KEY = 4;
+/** ... and the other side has at least this many rows per key of the aggregated side. */
+const MIN_KEY_COVER = 0.5;
 /** Without key statistics: when the aggregated side has at least this many times the other's rows. */
 const MIN_ROWS_RATIO = 10;
 
@@ -181,9 +183,12 @@ function dedupe(es: readonly BoundExpr[]): BoundExpr[] {
  * The cost model: pre-aggregating R is one hash aggregation of R's rows (in the workers
  * when R is a scan); it pays when it shrinks what the join hashes and probes by several
  * times. With distinct counts of R's join keys (integer min/max ranges, an upper bound,
- * so an estimate on the safe side) that is rows per key; without them, R being much
- * larger than L, whose keys its rows then share. A large R alone is no reason: keyed
- * uniquely, it would be aggregated to no gain.
+ * so an estimate on the safe side) that is rows per key, and L must hold about as many
+ * rows as R has keys: a much smaller L makes the join a filter (whose keys already
+ * narrow R's scan, src/exec/operators/key-filters.ts), and aggregating all of R first
+ * would do work the join throws away (TPC-H Q11's one nation against 25 nation keys).
+ * Without distinct counts, R must be much larger than L, whose keys its rows then
+ * share. A large R alone is no reason: keyed uniquely, it would be aggregated to no gain.
  */
 function worthIt(
   inner: LogicalPlan,
@@ -192,9 +197,10 @@ function worthIt(
   stats: TableStats,
 ): boolean {
   const rows = estimateRows(inner, stats);
+  const others = estimateRows(outer, stats);
   const groups = distinctKeys(inner, keys, stats);
-  if (groups !== null) return rows >= MIN_ROWS_PER_KEY * groups;
-  return rows >= MIN_ROWS_RATIO * estimateRows(outer, stats);
+  if (groups !== null) return rows >= MIN_ROWS_PER_KEY * groups && others >= MIN_KEY_COVER * groups;
+  return rows >= MIN_ROWS_RATIO * others;
 }
 
 /** The product of the keys' distinct counts, when every key is a scanned column that has one. */
