@@ -218,3 +218,22 @@ export async function checkCalls(
   }
   assert.deepEqual(wrong, []);
 }
+
+/** Resolves `name` over the argument types and runs its kernel over one column per argument. */
+export async function callFunction(
+  name: string,
+  args: readonly [SqlType, readonly SqlValue[]][],
+): Promise<{ type: string; values: SqlValue[] }> {
+  const f = findFunction(name);
+  assert.ok(f, name);
+  const sig = f.resolve(args.map(([t]) => t));
+  assert.ok(sig, `${name}(${args.map(([t]) => formatType(t)).join(', ')}) does not resolve`);
+  const values = await f.kernel({
+    args: args.map(([, v]) => v),
+    argTypes: sig.args,
+    resultType: sig.returns,
+    rowCount: args[0]?.[1].length ?? 1,
+    ctx: testContext(),
+  });
+  return { type: formatType(sig.returns), values };
+}

@@ -1,32 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LakeError } from '../../common/errors.js';
-import { formatType, Types, type SqlType } from '../../common/sql-types.js';
+import { Types } from '../../common/sql-types.js';
 import type { SqlMap, SqlValue } from '../../common/sql-value.js';
 import { findFunction } from './function-registry.js';
-import { testContext } from './function-test-kit.js';
+import { callFunction as call } from './function-test-kit.js';
 
 const m = (...entries: [Exclude<SqlValue, null>, SqlValue][]): SqlMap => new Map(entries);
 const strInt = Types.map(Types.text, Types.int4);
-
-/** Resolves name over the argument types and runs its kernel over one column per argument. */
-async function call(
-  name: string,
-  args: readonly [SqlType, readonly SqlValue[]][],
-): Promise<{ type: string; values: SqlValue[] }> {
-  const f = findFunction(name);
-  assert.ok(f, name);
-  const sig = f.resolve(args.map(([t]) => t));
-  assert.ok(sig, `${name}(${args.map(([t]) => formatType(t)).join(', ')}) does not resolve`);
-  const values = await f.kernel({
-    args: args.map(([, v]) => v),
-    argTypes: sig.args,
-    resultType: sig.returns,
-    rowCount: args[0]?.[1].length ?? 1,
-    ctx: testContext(),
-  });
-  return { type: formatType(sig.returns), values };
-}
 
 async function sqlstate(p: Promise<unknown>): Promise<string> {
   try {

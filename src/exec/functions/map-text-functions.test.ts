@@ -1,30 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatType, Types, type SqlType } from '../../common/sql-types.js';
+import { Types } from '../../common/sql-types.js';
 import type { SqlMap, SqlValue } from '../../common/sql-value.js';
 import { findFunction } from './function-registry.js';
-import { checkCalls, testContext } from './function-test-kit.js';
+import { callFunction as call, checkCalls } from './function-test-kit.js';
 
 const m = (...entries: [Exclude<SqlValue, null>, SqlValue][]): SqlMap => new Map(entries);
-
-/** Resolves name over the argument types and runs its kernel over one column per argument. */
-async function call(
-  name: string,
-  args: readonly [SqlType, readonly SqlValue[]][],
-): Promise<{ type: string; values: SqlValue[] }> {
-  const f = findFunction(name);
-  assert.ok(f, name);
-  const sig = f.resolve(args.map(([t]) => t));
-  assert.ok(sig, `${name}(${args.map(([t]) => formatType(t)).join(', ')}) does not resolve`);
-  const values = await f.kernel({
-    args: args.map(([, v]) => v),
-    argTypes: sig.args,
-    resultType: sig.returns,
-    rowCount: args[0]?.[1].length ?? 1,
-    ctx: testContext(),
-  });
-  return { type: formatType(sig.returns), values };
-}
 
 test('map_entries: a json array of {key, value} in map order, values JSON of their kind', async () => {
   const r = await call('map_entries', [

@@ -1,4 +1,5 @@
 import type { BoundExpr } from '../../../planner/plan/bound-expr.js';
+import { exprEquals } from '../../../planner/plan/expr-visit.js';
 import { NotVectorizable, type Vec, type VecOf } from './vec.js';
 
 /**
@@ -21,7 +22,6 @@ export interface TextInList {
 export function textInList(e: BoundExpr): TextInList | null {
   if (e.kind !== 'or' || e.args.length < 2) return null;
   let operand: BoundExpr | null = null;
-  let key = '';
   const values = new Set<string>();
   for (const arm of e.args) {
     if (arm.kind !== 'call' || arm.fn !== '=' || arm.args.length !== 2) return null;
@@ -29,16 +29,12 @@ export function textInList(e: BoundExpr): TextInList | null {
     const [x, c] = b.kind === 'const' ? [a, b] : [b, a];
     if (c.kind !== 'const' || typeof c.value !== 'string') return null;
     if (x.type.kind !== 'text' && x.type.kind !== 'varchar') return null;
-    const k = exprKey(x);
-    if (operand === null) [operand, key] = [x, k];
-    else if (k !== key) return null;
+    if (operand === null) operand = x;
+    else if (!exprEquals(x, operand)) return null;
     values.add(c.value);
   }
   return operand === null ? null : { operand, values };
 }
-
-const exprKey = (e: BoundExpr): string =>
-  JSON.stringify(e, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
 /** Membership of each row of a text vec: NULL rows stay NULL. */
 export function textInVec(v: Vec, values: ReadonlySet<string>): VecOf<'bool'> {
