@@ -139,6 +139,8 @@ function gatherRows<T extends Int32Array | Uint8Array>(src: T, rows: Int32Array)
   return out;
 }
 
+const checkedChunks = new WeakSet<DecodedChunk>();
+
 /**
  * A damaged file's dictionary index fails its statement rather than reading as nothing:
  * checked where indices are handed on raw (a gather checks its own), and only when the
@@ -146,11 +148,13 @@ function gatherRows<T extends Int32Array | Uint8Array>(src: T, rows: Int32Array)
  * flag column's width of 1 for 2 values, needs no pass).
  */
 function checkIndices(chunk: DecodedChunk & { form: 'dictionary' }, size: number): void {
-  if (chunk.indexBound < size) return;
+  // A chunk is read by several lazy columns (each filter's `take` makes one): check once.
+  if (chunk.indexBound < size || checkedChunks.has(chunk)) return;
   const { indices, valid } = chunk;
   for (let i = 0; i < indices.length; i++)
     if (indices[i]! >>> 0 >= size && (valid === null || valid[i] === 1))
       throw badIndex(indices[i]!);
+  checkedChunks.add(chunk);
 }
 
 function badIndex(index: number): LakeError {
