@@ -40,6 +40,8 @@ type Settled =
   | { readonly ok: false; readonly error: unknown };
 
 class PiscinaScanPool implements ScanPool {
+  /** Settles once every worker has run its warm-up task (its modules are loaded). */
+  private readonly warmed: Promise<unknown>;
   private readonly pool: Piscina<
     ScanRequest | FooterRequest | null,
     ScanResponse | FooterResponse | undefined
@@ -58,8 +60,11 @@ class PiscinaScanPool implements ScanPool {
     // A worker that dies outside a task is replaced by piscina; the task it was
     // running has already been rejected, so there is nothing more to report here.
     this.pool.on('error', () => undefined);
-    for (let i = 0; i < size; i++)
-      this.pool.run(null, { name: WARM_HANDLER_NAME }).catch(() => undefined);
+    this.warmed = Promise.all(
+      Array.from({ length: size }, () =>
+        this.pool.run(null, { name: WARM_HANDLER_NAME }).catch(() => undefined),
+      ),
+    );
   }
 
   readonly readFooters: FooterReader = (files) =>
@@ -89,6 +94,10 @@ class PiscinaScanPool implements ScanPool {
   }
 
   async close(): Promise<void> {
+    // Terminating a worker while it still instantiates its ES modules can abort the
+    // whole process inside Node (seen in CI: "Module::IsGraphAsync must be used on an
+    // instantiated module"), so a pool closed right after it started waits for them.
+    await this.warmed;
     await this.pool.destroy();
   }
 }
